@@ -1,0 +1,67 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "rackwatch",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "rackwatch", targets: ["rackwatch"]),
+    .executable(name: "rackwatch-bench", targets: ["rackwatch-bench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    .target(
+      name: "CNcurses",
+      cSettings: [.define("_XOPEN_SOURCE_EXTENDED", to: "1"), .define("NCURSES_WIDECHAR", to: "1")],
+      linkerSettings: [.linkedLibrary("ncursesw")]
+    ),
+    .target(
+      name: "CloudClient",
+      dependencies: [
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]
+    ),
+    .target(
+      name: "CloudSimulator",
+      dependencies: [
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+      ]
+    ),
+    .target(name: "BrowserModel", dependencies: ["CloudClient"]),
+    .target(name: "TerminalUI", dependencies: ["BrowserModel", "Yams"]),
+    .target(name: "NcursesTerminal", dependencies: ["CNcurses", "TerminalUI"]),
+    .executableTarget(
+      name: "rackwatch",
+      dependencies: [
+        "CloudClient", "CloudSimulator", "BrowserModel", "TerminalUI", "NcursesTerminal", "Yams",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .executableTarget(
+      name: "rackwatch-bench",
+      dependencies: ["CloudClient", "CloudSimulator", "BrowserModel", "TerminalUI"]
+    ),
+    .testTarget(name: "CloudSimulatorTests", dependencies: ["CloudSimulator"]),
+    .testTarget(
+      name: "CloudClientTests",
+      dependencies: ["CloudClient", "CloudSimulator", .product(name: "Logging", package: "swift-log")]
+    ),
+    .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    .testTarget(name: "RackwatchTests", dependencies: ["CloudSimulator"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,23 @@
+/// Everything the browser asks of a cloud, one region at a time.
+///
+/// `CloudSession` is the real implementation over HTTP; view-model tests use a scripted fake.
+/// List calls return every page (the session follows `links` / `snapshots_links`).
+public protocol CloudService: Sendable {
+  /// The regions the account's catalog offers for backups or snapshots, sorted.
+  func regions() async throws -> [String]
+
+  func listBackups(region: String) async throws -> [Backup]
+  func listSnapshots(region: String) async throws -> [Snapshot]
+  func listInstances(region: String) async throws -> [DatabaseInstance]
+  func listVolumes(region: String) async throws -> [Volume]
+
+  func backup(id: String, region: String) async throws -> Backup
+  func snapshot(id: String, region: String) async throws -> Snapshot
+
+  func createBackup(_ request: BackupCreateRequest, region: String) async throws -> Backup
+  func deleteBackup(id: String, region: String) async throws
+  func createSnapshot(_ request: SnapshotCreateRequest, region: String) async throws -> Snapshot
+  func updateSnapshot(id: String, _ request: SnapshotUpdateRequest, region: String) async throws
+    -> Snapshot
+  func deleteSnapshot(id: String, region: String) async throws
+}

@@ -1,0 +1,41 @@
+/// The status of a Trove backup. Real servers send upper case; unknown values are kept.
+public enum BackupStatus: Sendable, Hashable, CustomStringConvertible {
+  case new, building, completed, failed, deleteFailed
+  /// A value this version of rackwatch does not know, kept verbatim.
+  case other(String)
+
+  /// Parses case-insensitively (`completed`, `COMPLETED` and `Completed` are the same).
+  public init(wire: String) {
+    switch wire.uppercased() {
+    case "NEW": self = .new
+    case "BUILDING": self = .building
+    case "COMPLETED": self = .completed
+    case "FAILED": self = .failed
+    case "DELETE_FAILED": self = .deleteFailed
+    default: self = .other(wire)
+    }
+  }
+
+  /// The value as the server spells it.
+  public var wire: String {
+    switch self {
+    case .new: "NEW"
+    case .building: "BUILDING"
+    case .completed: "COMPLETED"
+    case .failed: "FAILED"
+    case .deleteFailed: "DELETE_FAILED"
+    case .other(let value): value
+    }
+  }
+
+  public var description: String { wire }
+
+  /// NEW and BUILDING are jobs still running.
+  public var isInMotion: Bool { self == .new || self == .building }
+
+  public static func == (lhs: BackupStatus, rhs: BackupStatus) -> Bool {
+    lhs.wire.uppercased() == rhs.wire.uppercased()
+  }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(wire.uppercased()) }
+}

@@ -1,0 +1,43 @@
+/// What the operator asks for when creating a backup.
+public struct BackupCreateRequest: Sendable, Hashable {
+  public var name: String
+  public var instanceID: String
+  public var description: String?
+  /// Parent backup ID for an incremental backup.
+  public var parentID: String?
+
+  public init(name: String, instanceID: String, description: String? = nil, parentID: String? = nil)
+  {
+    self.name = name
+    self.instanceID = instanceID
+    self.description = description
+    self.parentID = parentID
+  }
+}
+
+/// What the operator asks for when creating a snapshot.
+public struct SnapshotCreateRequest: Sendable, Hashable {
+  public var volumeID: String
+  public var name: String
+  public var description: String?
+  /// Required to snapshot an in-use volume.
+  public var force: Bool
+
+  public init(volumeID: String, name: String, description: String? = nil, force: Bool = false) {
+    self.volumeID = volumeID
+    self.name = name
+    self.description = description
+    self.force = force
+  }
+}
+
+/// A rename / re-describe of a snapshot; nil fields are left as they are.
+public struct SnapshotUpdateRequest: Sendable, Hashable {
+  public var name: String?
+  public var description: String?
+
+  public init(name: String? = nil, description: String? = nil) {
+    self.name = name
+    self.description = description
+  }
+}
