@@ -1,0 +1,77 @@
+import Foundation
+
+/// Decoding helpers for fields real servers send in more than one shape.
+extension KeyedDecodingContainer {
+  /// A string, or nil when missing, null or not a string.
+  func lenientString(_ key: Key) -> String? {
+    if let value = try? decodeIfPresent(String.self, forKey: key) { return value }
+    if let value = try? decodeIfPresent(Int.self, forKey: key) { return String(value) }
+    return nil
+  }
+
+  /// A date in any of the shapes `WireDate` accepts; nil when missing or unreadable.
+  func lenientDate(_ key: Key) -> Date? {
+    guard let text = try? decodeIfPresent(String.self, forKey: key) else { return nil }
+    return WireDate.parse(text)
+  }
+
+  /// A number sent as a number or as a string (`"54"`, `"25.39%"`).
+  func lenientDouble(_ key: Key) -> Double? {
+    if let value = try? decodeIfPresent(Double.self, forKey: key) { return value }
+    if let text = try? decodeIfPresent(String.self, forKey: key) {
+      return Self.number(in: text)
+    }
+    return nil
+  }
+
+  /// A whole number sent as an integer, a float (`1.0`) or a string.
+  func lenientInt(_ key: Key) -> Int? {
+    if let value = try? decodeIfPresent(Int.self, forKey: key) { return value }
+    if let value = lenientDouble(key), value.isFinite, abs(value) < 1e15 { return Int(value) }
+    return nil
+  }
+
+  /// A flag sent as `true`, `"true"`/`"false"` (Cinder `bootable`) or `0`/`1` (Rackspace
+  /// `is_automated`, rax-cdb-backup-list-response.json).
+  func lenientBool(_ key: Key) -> Bool? {
+    if let value = try? decodeIfPresent(Bool.self, forKey: key) { return value }
+    if let value = try? decodeIfPresent(Int.self, forKey: key) { return value != 0 }
+    if let text = try? decodeIfPresent(String.self, forKey: key) {
+      switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+      case "true", "1", "yes": return true
+      case "false", "0", "no": return false
+      default: return nil
+      }
+    }
+    return nil
+  }
+
+  static func number(in text: String) -> Double? {
+    var trimmed = Substring(text.trimmingCharacters(in: .whitespaces))
+    if trimmed.hasSuffix("%") { trimmed = trimmed.dropLast() }
+    return Double(trimmed)
+  }
+}
+
+/// A coding key made from any string: wire names such as
+/// `os-extended-snapshot-attributes:progress` do not fit Swift identifiers.
+struct WireKey: CodingKey, Hashable {
+  var stringValue: String
+  var intValue: Int? { nil }
+  init(_ string: String) { stringValue = string }
+  init?(stringValue: String) { self.stringValue = stringValue }
+  init?(intValue: Int) { nil }
+}
+
+/// A `rel`/`href` pair from `links` or `snapshots_links`.
+struct LinkWire: Decodable, Sendable {
+  var rel: String?
+  var href: String?
+}
+
+extension [LinkWire] {
+  /// The `next` link's href, if any.
+  var nextHref: String? {
+    first { $0.rel?.lowercased() == "next" }?.href
+  }
+}
