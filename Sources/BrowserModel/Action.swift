@@ -1,0 +1,95 @@
+import CloudClient
+import Foundation
+
+/// Everything that can happen: what the operator does and what comes back from the cloud.
+public enum Action: Sendable {
+  // Lifecycle and time
+  /// First action: loads every pane of the watched regions.
+  case start(now: Date)
+  /// Time passes: expires messages and marks, sends due refreshes.
+  case tick(now: Date)
+  /// The regions the catalog offers arrived.
+  case regionsLoaded(Result<[String], CloudError>)
+  /// The UI reports how many rows fit (page up/down).
+  case setViewport(rows: Int)
+
+  // Navigation
+  case moveSelection(by: Int)
+  case pageUp, pageDown
+  case selectFirst, selectLast
+  case focusPane(PaneKind)
+  case nextPane, previousPane
+  case openDetail
+  /// Esc: closes whatever is on top (help, dialog, filter/command, detail) or clears the
+  /// filter.
+  case back
+  case toggleHelp
+  case refreshNow
+  /// `s`: sort by the next column.
+  case sortNextColumn
+  /// `S`: reverse the sort.
+  case reverseSort
+  case sortBy(Column)
+  /// `y`.
+  case copySelectedID
+  case quit
+
+  // Filter (`/`)
+  case beginFilter
+  case editFilter(TextEdit)
+  case commitFilter
+  case cancelFilter
+
+  // Command line (`:`)
+  case beginCommand
+  case editCommand(TextEdit)
+  case historyUp, historyDown
+  case submitCommand
+  case cancelCommand
+
+  // Cloud actions
+  /// `c`: create backup or snapshot dialog, depending on the focused pane.
+  case beginCreate
+  /// `e`: rename the selected snapshot.
+  case beginRename
+  /// `d`: confirm deleting the selected backup or snapshot.
+  case beginDelete
+
+  // Dialogs
+  case editField(TextEdit)
+  case nextField, previousField
+  case pickerMove(by: Int)
+  /// Space on a toggle (force).
+  case toggleField
+  /// Enter: submit a form or press the focused confirmation button.
+  case submitDialog
+  case cancelDialog
+  case focusCancel, focusConfirm
+
+  // Results
+  case listLoaded(PaneKind, region: String, Result<[Resource], CloudError>, now: Date)
+  /// `placeholder` is the pending row shown since submit.
+  case backupCreated(placeholder: RowID, Result<Backup, CloudError>, now: Date)
+  case snapshotCreated(placeholder: RowID, Result<Snapshot, CloudError>, now: Date)
+  case snapshotUpdated(RowID, Result<Snapshot, CloudError>, now: Date)
+  case deleted(PaneKind, RowID, Result<Void, CloudError>, now: Date)
+}
+
+/// A side effect the reducer asks for; the effect runner performs it and answers with an
+/// action.
+public enum Effect: Sendable, Hashable {
+  case loadRegions
+  case load(PaneKind, region: String)
+  case createBackup(BackupCreateRequest, region: String, placeholder: RowID)
+  case deleteBackup(id: String, region: String)
+  case createSnapshot(SnapshotCreateRequest, region: String, placeholder: RowID)
+  case updateSnapshot(id: String, SnapshotUpdateRequest, region: String)
+  case deleteSnapshot(id: String, region: String)
+  /// Send `tick(now:)` after this long (replaces any earlier wake-up).
+  case scheduleTick(after: Duration)
+  case copyToClipboard(String)
+  case bell
+  case loadTheme(String)
+  /// Cancel everything and stop.
+  case quit
+}

@@ -1,0 +1,140 @@
+/// A modal dialog over the panes.
+public enum Dialog: Sendable, Hashable {
+  case form(Form)
+  case confirmDelete(DeleteConfirmation)
+}
+
+/// A list of choices with one selected (instance, volume, incremental parent).
+public struct Picker: Sendable, Hashable {
+  public struct Option: Sendable, Hashable {
+    /// The resource ID sent to the server (empty for "none").
+    public var value: String
+    public var label: String
+    /// Region the option lives in (a create goes to the region of the picked item).
+    public var region: String
+
+    public init(value: String, label: String, region: String) {
+      self.value = value
+      self.label = label
+      self.region = region
+    }
+  }
+
+  public var options: [Option]
+  public var selected: Int
+
+  public init(options: [Option], selected: Int = 0) {
+    self.options = options
+    self.selected = options.isEmpty ? 0 : min(max(selected, 0), options.count - 1)
+  }
+
+  public var selectedOption: Option? {
+    options.indices.contains(selected) ? options[selected] : nil
+  }
+
+  mutating func move(by delta: Int) {
+    guard !options.isEmpty else { return }
+    selected = min(max(selected + delta, 0), options.count - 1)
+  }
+}
+
+/// What a form is for.
+public enum FormPurpose: Sendable, Hashable {
+  case createBackup
+  case createSnapshot
+  case renameSnapshot(RowID)
+}
+
+/// Which value a form field holds.
+public enum FieldID: Sendable, Hashable {
+  case name, description, instance, parent, volume, force
+}
+
+/// The value of one form field.
+public enum FieldValue: Sendable, Hashable {
+  case text(TextField)
+  case picker(Picker)
+  case toggle(Bool)
+}
+
+/// One labelled field of a form.
+public struct FormField: Sendable, Hashable {
+  public var id: FieldID
+  public var label: String
+  public var value: FieldValue
+
+  public init(id: FieldID, label: String, value: FieldValue) {
+    self.id = id
+    self.label = label
+    self.value = value
+  }
+}
+
+/// A create or rename form. Rendered generically: title, fields top to bottom, the focused
+/// one highlighted, the error line under them.
+public struct Form: Sendable, Hashable {
+  public var purpose: FormPurpose
+  public var title: String
+  public var fields: [FormField]
+  public var focus: Int
+  /// Validation or server message; the typed values stay so they can be fixed.
+  public var error: String?
+  /// True between submit and the server's answer.
+  public var submitting: Bool
+
+  public init(purpose: FormPurpose, title: String, fields: [FormField]) {
+    self.purpose = purpose
+    self.title = title
+    self.fields = fields
+    self.focus = 0
+    self.error = nil
+    self.submitting = false
+  }
+
+  /// The text of a text field (empty when absent).
+  public func text(_ id: FieldID) -> String {
+    for field in fields where field.id == id {
+      if case .text(let value) = field.value { return value.text }
+    }
+    return ""
+  }
+
+  public func picker(_ id: FieldID) -> Picker? {
+    for field in fields where field.id == id {
+      if case .picker(let value) = field.value { return value }
+    }
+    return nil
+  }
+
+  public func toggle(_ id: FieldID) -> Bool {
+    for field in fields where field.id == id {
+      if case .toggle(let value) = field.value { return value }
+    }
+    return false
+  }
+
+  mutating func setPicker(_ id: FieldID, _ picker: Picker) {
+    for index in fields.indices where fields[index].id == id {
+      fields[index].value = .picker(picker)
+    }
+  }
+}
+
+/// "Delete X?" with Cancel focused by default.
+public struct DeleteConfirmation: Sendable, Hashable {
+  public enum Button: Sendable, Hashable { case cancel, confirm }
+  public var pane: PaneKind
+  public var row: RowID
+  public var name: String
+  /// Extra warning, e.g. that incremental children go with a parent backup.
+  public var warning: String?
+  public var focus: Button
+
+  public init(pane: PaneKind, row: RowID, name: String, warning: String? = nil) {
+    self.pane = pane
+    self.row = row
+    self.name = name
+    self.warning = warning
+    self.focus = .cancel
+  }
+}

@@ -1,0 +1,62 @@
+/// A parsed filter: words that must all appear (case-insensitive substrings of name, ID,
+/// status, instance/volume) and `status:`, `datastore:`, `region:` qualifiers.
+struct FilterQuery: Sendable, Hashable {
+  var words: [[UInt8]] = []
+  var status: [String] = []
+  var datastore: [String] = []
+  var region: [String] = []
+
+  init(text: String) {
+    for token in text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+      let word = String(token)
+      if let value = Self.value(of: "status:", in: word) {
+        status.append(value)
+      } else if let value = Self.value(of: "datastore:", in: word) {
+        datastore.append(value)
+      } else if let value = Self.value(of: "region:", in: word) {
+        region.append(value)
+      } else {
+        words.append(Array(word.utf8))
+      }
+    }
+  }
+
+  private static func value(of prefix: String, in word: String) -> String? {
+    guard word.hasPrefix(prefix), word.count > prefix.count else { return nil }
+    return String(word.dropFirst(prefix.count))
+  }
+
+  var isEmpty: Bool { words.isEmpty && status.isEmpty && datastore.isEmpty && region.isEmpty }
+
+  func matches(_ row: Row) -> Bool {
+    for value in status where !row.statusKey.contains(value) { return false }
+    for value in datastore where !row.datastoreKey.contains(value) { return false }
+    for value in region where !row.id.region.lowercased().contains(value) { return false }
+    for word in words where !Self.bytes(row.searchKey, contain: word) { return false }
+    return true
+  }
+
+  /// Plain byte substring search: the keys are lower-cased UTF-8 once, so a keystroke over
+  /// 100,000 rows does no String work.
+  static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+    let n = needle.count
+    let h = haystack.count
+    if n == 0 { return true }
+    if n > h { return false }
+    return haystack.withUnsafeBufferPointer { hay in
+      needle.withUnsafeBufferPointer { ndl in
+        let first = ndl[0]
+        var i = 0
+        while i <= h - n {
+          if hay[i] == first {
+            var j = 1
+            while j < n, hay[i + j] == ndl[j] { j += 1 }
+            if j == n { return true }
+          }
+          i += 1
+        }
+        return false
+      }
+    }
+  }
+}
