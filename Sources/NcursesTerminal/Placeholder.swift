@@ -1,1 +1,1 @@
-// placeholder
+// The ncurses back end; see NcursesScreen.swift.
