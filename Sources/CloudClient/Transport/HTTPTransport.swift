@@ -1,0 +1,148 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// Sends requests over the session's one `HTTPClient`: timeouts, retries with back-off,
+/// `Retry-After`, request lines at debug level, error mapping.
+final class HTTPTransport: Sendable {
+  let client: HTTPClient
+  let policy: RetryPolicy
+  let logger: Logger
+  let userAgent: String
+  let errors: ErrorMapping
+  private let deadline: TimeAmount
+  /// The biggest body accepted (a 1,000-item page is well under 2 MB).
+  private let maxBodyBytes = 256 * 1024 * 1024
+
+  init(configuration: ClientConfiguration, secrets: @escaping @Sendable () -> [String]) {
+    var http = HTTPClient.Configuration(
+      certificateVerification: configuration.insecure ? .none : .fullVerification,
+      redirectConfiguration: .disallow,
+      timeout: .init(
+        connect: .milliseconds(Int64(configuration.connectTimeout * 1000)),
+        read: .milliseconds(Int64(configuration.readTimeout * 1000))),
+      maximumAllowedIdleTimeInConnectionPool: .seconds(60))
+    http.httpVersion = .automatic
+    client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: http)
+    policy = RetryPolicy(
+      maxRetries: max(0, configuration.maxRetries), baseDelay: configuration.retryBaseDelay,
+      maxDelay: configuration.retryMaxDelay, maxRetryAfter: configuration.maxRetryAfter)
+    logger = configuration.logger
+    userAgent = configuration.userAgent
+    errors = ErrorMapping(secrets: secrets)
+    deadline = .milliseconds(
+      Int64((configuration.connectTimeout + configuration.readTimeout * 4) * 1000))
+  }
+
+  func shutdown() async throws {
+    try await client.shutdown()
+  }
+
+  /// Sends the request, retrying as the policy allows; returns the 2xx response or throws a
+  /// `CloudError` (401 included, the session renews the token).
+  func send(_ request: WireRequest) async throws -> WireResponse {
+    var attempt = 0
+    while true {
+      let response: WireResponse
+      do {
+        response = try await sendOnce(request)
+      } catch {
+        let mapped = errors.error(for: error, request: request, cancelled: Task.isCancelled)
+        if mapped.kind == .cancelled { throw mapped }
+        if request.isRetriable, attempt < policy.maxRetries,
+          mapped.kind == .network || mapped.kind == .timeout
+        {
+          try await pause(policy.backoff(attempt: attempt), request)
+          attempt += 1
+          continue
+        }
+        throw mapped
+      }
+      if (200..<300).contains(response.status) { return response }
+
+      let body = ErrorBody(response.body)
+      let retryAfter =
+        RetryPolicy.retryAfter(header: response.header("Retry-After"), body: body)
+      let failure = errors.error(
+        for: response, operation: request.operation, retryAfter: retryAfter)
+      guard attempt < policy.maxRetries else { throw failure }
+
+      if response.status == 413 || response.status == 429 {
+        // The server refused before acting, so any method may try again.
+        if RetryPolicy.isQuota(retryAfter: retryAfter, body: body) { throw failure }
+        if let retryAfter {
+          guard retryAfter <= policy.maxRetryAfter else { throw failure }
+          try await pause(retryAfter, request)
+        } else if request.isRetriable {
+          try await pause(policy.backoff(attempt: attempt), request)
+        } else {
+          throw failure
+        }
+        attempt += 1
+        continue
+      }
+      if response.status >= 500, request.isRetriable {
+        try await pause(
+          retryAfter.map { min($0, policy.maxRetryAfter) } ?? policy.backoff(attempt: attempt),
+          request)
+        attempt += 1
+        continue
+      }
+      throw failure
+    }
+  }
+
+  private func pause(_ seconds: Double, _ request: WireRequest) async throws {
+    do {
+      try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
+    } catch {
+      throw CloudError(kind: .cancelled, summary: "\(request.operation) cancelled")
+    }
+  }
+
+  private func sendOnce(_ request: WireRequest) async throws -> WireResponse {
+    var http = HTTPClientRequest(url: request.url)
+    http.method = request.method
+    http.headers.add(name: "User-Agent", value: userAgent)
+    http.headers.add(name: "Accept", value: "application/json")
+    for (name, value) in request.headers { http.headers.add(name: name, value: value) }
+    if let body = request.body {
+      http.headers.add(name: "Content-Type", value: "application/json")
+      http.body = .bytes(ByteBuffer(bytes: body))
+    }
+    let start = ContinuousClock.now
+    do {
+      let response = try await client.execute(http, timeout: deadline)
+      let buffer = try await response.body.collect(upTo: maxBodyBytes)
+      let data = Data(buffer.readableBytesView)
+      logLine(request, status: "\(response.status.code)", since: start)
+      return WireResponse(status: Int(response.status.code), headers: response.headers, body: data)
+    } catch {
+      logLine(request, status: "failed", since: start)
+      throw error
+    }
+  }
+
+  /// `GET /v3/PROJECT/snapshots/detail?limit=1000 200 12ms`: no headers, no body.
+  private func logLine(_ request: WireRequest, status: String, since start: ContinuousClock.Instant)
+  {
+    guard logger.logLevel <= .debug else { return }
+    let elapsed = ContinuousClock.now - start
+    let ms =
+      Double(elapsed.components.seconds) * 1000
+      + Double(elapsed.components.attoseconds) / 1e15
+    var target = "?"
+    if let parts = URLParts(request.url) {
+      target = parts.path + (parts.query.map { "?" + $0 } ?? "")
+    }
+    let line = errors.redact("\(request.method.rawValue) \(target) \(status) \(Int(ms))ms")
+    logger.debug("\(line)")
+  }
+}
+
+extension Data {
+  /// The body as text for error summaries: UTF-8, lossy.
+  var lossyText: String { String(decoding: self, as: UTF8.self) }
+}

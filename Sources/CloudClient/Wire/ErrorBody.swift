@@ -1,0 +1,53 @@
+import Foundation
+
+/// What a server said in an error body, whatever its shape.
+///
+/// Shapes seen: one top-level key holding `{"code","message"}` whose name varies
+/// (`itemNotFound`, `unprocessableEntity`, `computeFault`, `overLimit`, `item_not_found`,
+/// keystone's `error`); Trove's malformed-JSON 400 `{"message","code":"400 Bad Request",
+/// "title"}` with HTML in the message (trove-26/error-400-malformed-json.json); and rate
+/// limits with `retryAfter` (seconds, maybe a string) or `retryAt` (a date)
+/// (jclouds-overLimit-real-retryAfter-JAVADOC.json, rax-servers-fault-overLimit-413-retryAt.json).
+struct ErrorBody: Sendable, Equatable {
+  var kind: String?
+  var message: String?
+  var details: String?
+  var retryAfter: Double?
+  var retryAt: Date?
+
+  /// Nil when the body is not a JSON object (empty, HTML, truncated).
+  init?(_ data: Data) {
+    guard !data.isEmpty,
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    else { return nil }
+    let inner: [String: Any]
+    if object["message"] != nil {
+      inner = object
+      kind = object["title"] as? String
+    } else if let single = object.first(where: { $0.value is [String: Any] }),
+      let value = single.value as? [String: Any]
+    {
+      // Take the single key (or the first object-valued one), never depend on its name.
+      inner = value
+      kind = single.key
+    } else {
+      return nil
+    }
+    message = (inner["message"] as? String).map(Self.clean)
+    details = (inner["details"] as? String).map(Self.clean)
+    if let number = inner["retryAfter"] as? NSNumber {
+      retryAfter = number.doubleValue
+    } else if let text = inner["retryAfter"] as? String {
+      retryAfter = Double(text.trimmingCharacters(in: .whitespaces))
+    }
+    if let text = inner["retryAt"] as? String { retryAt = WireDate.parse(text) }
+  }
+
+  /// One line: HTML line breaks and runs of whitespace collapsed.
+  static func clean(_ text: String) -> String {
+    text.replacingOccurrences(of: "<br />", with: " ")
+      .replacingOccurrences(of: "<br/>", with: " ")
+      .split(whereSeparator: { $0.isWhitespace || $0.isNewline })
+      .joined(separator: " ")
+  }
+}
