@@ -19,10 +19,10 @@ public struct ListStatus: Sendable, Hashable {
 public struct PaneState: Sendable {
   public let kind: PaneKind
   /// Every row, in arrival order. Index with `visible`.
-  public private(set) var rows: [Row] = []
+  public internal(set) var rows: [Row] = []
   /// Indices into `rows` of the rows to draw, filtered and sorted. Precomputed by the
   /// reducer so rendering only indexes.
-  public private(set) var visible: [Int] = []
+  public internal(set) var visible: [Int] = []
   /// The selected row, kept by ID through refreshes, sorts and filters.
   public var selectedID: RowID?
   /// First visible row the UI should draw (kept so the selection stays on screen).
@@ -37,6 +37,8 @@ public struct PaneState: Sendable {
   /// `rows` indices in sort order; recomputed only when rows or the sort change.
   var sortedOrder: [Int] = []
   var parsedFilter = FilterQuery(text: "")
+  /// The oldest change mark, so the reducer knows when to wake up to fade it.
+  var oldestMark: Date?
 
   public init(kind: PaneKind) {
     self.kind = kind
@@ -87,6 +89,7 @@ public struct PaneState: Sendable {
   /// Replaces all rows; re-sorts and re-filters, keeping the selection by ID.
   mutating func setRows(_ newRows: [Row]) {
     rows = newRows
+    recomputeOldestMark()
     indexByID = Dictionary(
       newRows.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { _, last in last }
     )
@@ -98,6 +101,7 @@ public struct PaneState: Sendable {
     guard let index = indexByID[id] else { return }
     change(&rows[index])
     rows[index].recomputeKeys()
+    recomputeOldestMark()
     resort()
   }
 
@@ -108,6 +112,7 @@ public struct PaneState: Sendable {
       indexByID[row.id] = rows.count
       rows.append(row)
     }
+    recomputeOldestMark()
     resort()
   }
 

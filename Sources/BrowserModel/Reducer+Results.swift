@@ -1,0 +1,133 @@
+import CloudClient
+import Foundation
+
+/// The server's answers to create / rename / delete.
+extension Reducer {
+  static func backupCreated(
+    _ state: inout BrowserState, placeholder: RowID, _ result: Result<Backup, CloudError>,
+    now: Date
+  ) -> [Effect] {
+    advance(&state, to: now)
+    let outcome = result.map { Resource.backup($0) }
+    return finishCreate(&state, .backups, .createBackup, placeholder: placeholder, outcome)
+  }
+
+  static func snapshotCreated(
+    _ state: inout BrowserState, placeholder: RowID, _ result: Result<Snapshot, CloudError>,
+    now: Date
+  ) -> [Effect] {
+    advance(&state, to: now)
+    let outcome = result.map { Resource.snapshot($0) }
+    return finishCreate(&state, .snapshots, .createSnapshot, placeholder: placeholder, outcome)
+  }
+
+  private static func finishCreate(
+    _ state: inout BrowserState, _ kind: PaneKind, _ purpose: FormPurpose, placeholder: RowID,
+    _ result: Result<Resource, CloudError>
+  ) -> [Effect] {
+    let now = state.now
+    let fast = state.refresh.fast.seconds
+    let focused = state.focusedPane == kind
+    state.withPane(kind) { $0.removeRows { $0.id == placeholder } }
+    let formOpen = state.formPurpose == purpose
+    switch result {
+    case .success(let resource):
+      var row = Row(
+        region: placeholder.region, resource: resource.sanitized(),
+        change: RowChange(.added, at: now))
+      // Shown as pending until a list confirms it (the list may lag behind the create).
+      row.pending = .creating
+      row.pendingAcknowledged = true
+      state.withPane(kind) { pane in
+        pane.appendRow(row)
+        if focused { pane.selectedID = row.id }
+      }
+      if formOpen { state.dialog = nil }
+      post(&state, .success, "\(PaneState.noun(row.resource)) \(label(row.resource)) requested")
+      // Refresh this list soon: the new row is in motion.
+      state.withPane(kind) { pane in
+        if var list = pane.lists[placeholder.region], !list.inFlight {
+          list.nextDue = now.addingTimeInterval(fast)
+          pane.lists[placeholder.region] = list
+        }
+      }
+      return []
+    case .failure(let error):
+      let text = describe(error)
+      if formOpen, case .form(var form) = state.dialog {
+        form.submitting = false
+        form.error = text
+        state.dialog = .form(form)
+      } else {
+        post(&state, .error, "Create failed: \(text)")
+      }
+      return state.bellEnabled ? [.bell] : []
+    }
+  }
+
+  static func snapshotUpdated(
+    _ state: inout BrowserState, _ id: RowID, _ result: Result<Snapshot, CloudError>, now: Date
+  ) -> [Effect] {
+    advance(&state, to: now)
+    switch result {
+    case .success(let snapshot):
+      let fresh = snapshot.sanitized()
+      state.withPane(.snapshots) { pane in
+        pane.updateRow(id) { row in
+          row.resource = .snapshot(fresh)
+          row.pending = nil
+          row.pendingAcknowledged = false
+          row.change = RowChange(.changed, at: now)
+        }
+      }
+      post(&state, .success, "Snapshot \(label(.snapshot(fresh))) renamed")
+      return []
+    case .failure(let error):
+      state.withPane(.snapshots) { pane in
+        pane.updateRow(id) { row in
+          if case .renaming(let name, let description) = row.pending,
+            case .snapshot(var value) = row.resource
+          {
+            value.name = name
+            value.description = description
+            row.resource = .snapshot(value)
+          }
+          row.pending = nil
+          row.pendingAcknowledged = false
+        }
+      }
+      post(&state, .error, "Rename failed: \(describe(error))")
+      return state.bellEnabled ? [.bell] : []
+    }
+  }
+
+  static func deleted(
+    _ state: inout BrowserState, _ kind: PaneKind, _ id: RowID, _ result: Result<Void, CloudError>,
+    now: Date
+  ) -> [Effect] {
+    advance(&state, to: now)
+    let name = state.pane(kind).row(id).map { label($0.resource) } ?? id.id
+    let fast = state.refresh.fast.seconds
+    switch result {
+    case .success:
+      state.withPane(kind) { pane in
+        pane.updateRow(id) { $0.pendingAcknowledged = true }
+        if var list = pane.lists[id.region], !list.inFlight {
+          list.nextDue = now.addingTimeInterval(fast)
+          pane.lists[id.region] = list
+        }
+      }
+      post(&state, .info, "Deleting \(name)…")
+      return []
+    case .failure(let error):
+      state.withPane(kind) { pane in
+        pane.updateRow(id) { row in
+          row.pending = nil
+          row.pendingAcknowledged = false
+        }
+      }
+      post(&state, .error, "Could not delete \(name): \(describe(error))")
+      return state.bellEnabled ? [.bell] : []
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import CloudClient
+
+/// Every string a resource brings from the network passes through `TerminalSafe` here, once,
+/// as the value enters the state.
+extension Resource {
+  func sanitized() -> Resource {
+    switch self {
+    case .backup(let value): .backup(value.sanitized())
+    case .snapshot(let value): .snapshot(value.sanitized())
+    case .instance(let value): .instance(value.sanitized())
+    case .volume(let value): .volume(value.sanitized())
+    }
+  }
+}
+
+private func safe(_ string: String) -> String { TerminalSafe.sanitize(string) }
+private func safe(_ string: String?) -> String? { string.map(TerminalSafe.sanitize) }
+
+extension Datastore {
+  func sanitized() -> Datastore {
+    Datastore(type: safe(type), version: safe(version), versionID: safe(versionID))
+  }
+}
+
+extension Backup {
+  func sanitized() -> Backup {
+    var copy = self
+    copy.id = safe(id)
+    copy.name = safe(name)
+    copy.description = safe(description)
+    copy.locationRef = safe(locationRef)
+    copy.instanceID = safe(instanceID)
+    copy.parentID = safe(parentID)
+    if case .other(let raw) = status { copy.status = .other(safe(raw)) }
+    copy.datastore = datastore?.sanitized()
+    copy.type = safe(type)
+    copy.projectID = safe(projectID)
+    return copy
+  }
+}
+
+extension Snapshot {
+  func sanitized() -> Snapshot {
+    var copy = self
+    copy.id = safe(id)
+    copy.name = safe(name)
+    copy.description = safe(description)
+    copy.volumeID = safe(volumeID)
+    if case .other(let raw) = status { copy.status = .other(safe(raw)) }
+    copy.projectID = safe(projectID)
+    copy.metadata = Dictionary(
+      metadata.map { (safe($0.key), safe($0.value)) }, uniquingKeysWith: { first, _ in first })
+    return copy
+  }
+}
+
+extension DatabaseInstance {
+  func sanitized() -> DatabaseInstance {
+    var copy = self
+    copy.id = safe(id)
+    copy.name = safe(name)
+    copy.status = safe(status)
+    copy.datastore = datastore?.sanitized()
+    copy.flavorID = safe(flavorID)
+    copy.region = safe(region)
+    return copy
+  }
+}
+
+extension Volume {
+  func sanitized() -> Volume {
+    var copy = self
+    copy.id = safe(id)
+    copy.name = safe(name)
+    copy.status = safe(status)
+    copy.volumeType = safe(volumeType)
+    copy.availabilityZone = safe(availabilityZone)
+    copy.attachedTo = attachedTo.map(safe)
+    return copy
+  }
+}
