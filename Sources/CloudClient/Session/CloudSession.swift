@@ -1,0 +1,186 @@
+import Foundation
+import Logging
+import NIOHTTP1
+
+/// The real `CloudService`: one authenticated session against Rackspace or OpenStack over
+/// one shared HTTP client.
+///
+/// Create one per cloud profile and call `shutdown()` when done.
+public final class CloudSession: CloudService {
+  public let configuration: ClientConfiguration
+  let transport: HTTPTransport
+  let keeper: TokenKeeper
+  let secrets: SecretBook
+  let microversions = Microversions()
+
+  /// Creates the session and its HTTP client; nothing is sent until the first call.
+  public init(configuration: ClientConfiguration) {
+    self.configuration = configuration
+    let secrets = SecretBook(configuration.secrets)
+    self.secrets = secrets
+    transport = HTTPTransport(configuration: configuration, secrets: { secrets.all })
+    keeper = TokenKeeper(configuration: configuration, transport: transport, secrets: secrets)
+  }
+
+  /// Closes the HTTP client. Call once, after the last request.
+  public func shutdown() async throws {
+    try await transport.shutdown()
+  }
+
+  /// The regions whose catalog offers Cloud Databases or Cloud Block Storage, sorted. With a
+  /// fixed token (no catalog) these are `configuration.staticRegions`.
+  public func regions() async throws -> [String] {
+    let grant = try await keeper.current()
+    let found = grant.catalog.regions(for: ServiceKind.allCases)
+    return found.isEmpty ? configuration.staticRegions.sorted() : found
+  }
+
+  /// The region the identity service names as the user's default (Rackspace only).
+  public func defaultRegion() async throws -> String? {
+    try await keeper.current().defaultRegion
+  }
+
+  // MARK: - Plumbing shared by the resource files
+
+  /// The endpoint for a service in a region: an override, else the catalog.
+  func endpoint(_ kind: ServiceKind, region: String) async throws -> ServiceEndpoint {
+    if let override = configuration.endpointOverrides[kind] {
+      return ServiceEndpoint(url: override)
+    }
+    let grant = try await keeper.current()
+    guard
+      let found = grant.catalog.endpoint(
+        for: kind, region: region, interface: configuration.interface)
+    else {
+      throw CloudError(
+        kind: .noEndpoint,
+        summary:
+          "No \(kind.displayName) endpoint in region \(region) (\(configuration.interface.rawValue) interface)"
+      )
+    }
+    return found
+  }
+
+  /// Sends an authenticated request to `url` (absolute, under the service endpoint);
+  /// renews the token once on 401 and sends again.
+  func send(
+    _ method: HTTPMethod, _ url: String, service: ServiceEndpoint, kind: ServiceKind,
+    body: Data? = nil, operation: String
+  ) async throws -> WireResponse {
+    var grant = try await keeper.current()
+    var headers: [(String, String)] = []
+    if kind == .blockStorage,
+      let version = await microversions.header(
+        for: service, wanted: configuration.maxVolumeMicroversion,
+        fetch: { [self] root in await versionDocument(root, token: grant.token) })
+    {
+      headers.append(("OpenStack-API-Version", "volume \(version)"))
+    }
+    var renewed = false
+    while true {
+      let request = WireRequest(
+        method: method, url: url, headers: headers + [("X-Auth-Token", grant.token)], body: body,
+        operation: operation)
+      do {
+        return try await transport.send(request)
+      } catch let error as CloudError where error.kind == .unauthorized && !renewed {
+        renewed = true
+        grant = try await keeper.renew(replacing: grant.token)
+      }
+    }
+  }
+
+  private func versionDocument(_ url: String, token: String) async -> Data? {
+    let request = WireRequest(
+      method: .GET, url: url, headers: [("X-Auth-Token", token)], operation: "Reading API versions")
+    return try? await transport.send(request).body
+  }
+
+  /// Decodes a 2xx body; anything unreadable is `.malformedResponse`, never a crash.
+  func decode<T: Decodable>(_ type: T.Type, _ response: WireResponse, operation: String) throws
+    -> T
+  {
+    do {
+      return try JSONDecoder().decode(T.self, from: response.body)
+    } catch {
+      throw transport.errors.malformed(response, operation: operation)
+    }
+  }
+
+  /// Runs a list request and every following page on a producer task; the next page is
+  /// requested before the current one is decoded.
+  func pageStream<Item: Sendable>(
+    _ kind: ServiceKind, region: String, operation: String,
+    firstURL: @escaping @Sendable (ServiceEndpoint) -> String,
+    decode: @escaping @Sendable (Data) throws -> [Item]
+  ) -> AsyncThrowingStream<[Item], any Error> {
+    AsyncThrowingStream { continuation in
+      let producer = Task {
+        do {
+          let service = try await endpoint(kind, region: region)
+          var url: String? = firstURL(service)
+          var prefetch: Task<WireResponse, any Error>?
+          defer { prefetch?.cancel() }
+          while let current = url {
+            let response: WireResponse
+            if let pending = prefetch {
+              prefetch = nil
+              response = try await withTaskCancellationHandler {
+                try await pending.value
+              } onCancel: {
+                pending.cancel()
+              }
+            } else {
+              response = try await send(
+                .GET, current, service: service, kind: kind, operation: operation)
+            }
+            let next = PageLinks.next(in: response.body).map {
+              PageLinks.follow($0, from: current)
+            }
+            if let next, next != current {
+              prefetch = Task {
+                try await send(.GET, next, service: service, kind: kind, operation: operation)
+              }
+            }
+            let items: [Item]
+            do {
+              items = try decode(response.body)
+            } catch {
+              throw transport.errors.malformed(response, operation: operation)
+            }
+            if items.isEmpty { break }
+            continuation.yield(items)
+            url = next == current ? nil : next
+          }
+          continuation.finish()
+        } catch {
+          continuation.finish(
+            throwing: transport.errors.error(
+              for: error, request: WireRequest(method: .GET, url: "", operation: operation),
+              cancelled: Task.isCancelled))
+        }
+      }
+      continuation.onTermination = { _ in producer.cancel() }
+    }
+  }
+
+  /// Every item of every page; throws `.cancelled` if the calling task is cancelled.
+  func collect<Item: Sendable>(_ pages: AsyncThrowingStream<[Item], any Error>, operation: String)
+    async throws -> [Item]
+  {
+    var all: [Item] = []
+    do {
+      for try await page in pages { all += page }
+    } catch let error as CloudError {
+      throw error
+    }
+    if Task.isCancelled { throw CloudError(kind: .cancelled, summary: "\(operation) cancelled") }
+    return all
+  }
+
+  /// A path segment made safe for a URL.
+  static func segment(_ text: String) -> String {
+    let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+    return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+  }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Finds and follows a list page's `next` link.
+enum PageLinks {
+  /// Only the link arrays of a page, so the next request can start before the items are
+  /// decoded.
+  private struct LinksOnly: Decodable {
+    var links: [LinkWire]?
+    var snapshots_links: [LinkWire]?
+    var volumes_links: [LinkWire]?
+  }
+
+  /// The next href in a page body, from `links`, `snapshots_links` or `volumes_links`.
+  static func next(in body: Data) -> String? {
+    guard let page = try? JSONDecoder().decode(LinksOnly.self, from: body) else { return nil }
+    return page.links?.nextHref ?? page.snapshots_links?.nextHref
+      ?? page.volumes_links?.nextHref
+  }
+
+  /// The URL to request for `href`: the current request's scheme, host and path with the
+  /// href's query merged over the current one. Trove writes `https://` links although it is
+  /// served over plain HTTP and its marker is an offset (trove-26/backups-page1.json), so
+  /// only the query of the link is trusted.
+  static func follow(_ href: String, from current: String) -> String {
+    guard let base = URLParts(current) else { return href }
+    let linkQuery: String?
+    if let parts = URLParts(href) {
+      linkQuery = parts.query
+    } else if let q = href.firstIndex(of: "?") {
+      linkQuery = String(href[href.index(after: q)...])
+    } else {
+      linkQuery = nil
+    }
+    var merged: [(String, String)] = []
+    for (name, value) in pairs(base.query) + pairs(linkQuery) {
+      if let index = merged.firstIndex(where: { $0.0 == name }) {
+        merged[index].1 = value
+      } else {
+        merged.append((name, value))
+      }
+    }
+    let query = merged.map { $0.1.isEmpty ? $0.0 : "\($0.0)=\($0.1)" }.joined(separator: "&")
+    return base.origin + base.path + (query.isEmpty ? "" : "?" + query)
+  }
+
+  private static func pairs(_ query: String?) -> [(String, String)] {
+    guard let query, !query.isEmpty else { return [] }
+    return query.split(separator: "&").map { item in
+      let parts = item.split(separator: "=", maxSplits: 1)
+      return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+    }
+  }
+
+  /// `name=value&...` with values percent-encoded for a query.
+  static func query(_ items: [(String, String?)]) -> String {
+    let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+    return items.compactMap { name, value in
+      guard let value else { return nil }
+      let encoded = value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+      return "\(name)=\(encoded)"
+    }.joined(separator: "&")
+  }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import NIOHTTP1
+
+/// Holds the token in memory, renews it before it expires, and renews it once when a
+/// request is refused with 401. Concurrent callers share one sign-in.
+actor TokenKeeper {
+  private let configuration: ClientConfiguration
+  private let transport: HTTPTransport
+  private var grant: IdentityWire.Grant?
+  private var signingIn: Task<IdentityWire.Grant, any Error>?
+
+  private let secrets: SecretBook
+
+  init(configuration: ClientConfiguration, transport: HTTPTransport, secrets: SecretBook) {
+    self.secrets = secrets
+    self.configuration = configuration
+    self.transport = transport
+    if case .token(let token) = configuration.auth {
+      grant = .init(token: token, expires: nil, catalog: .init(entries: []), defaultRegion: nil)
+    }
+  }
+
+  /// The token currently in use, if any (for `Redactor`).
+  var currentToken: String? { grant?.token }
+
+  /// A token that is good for at least the renewal margin.
+  func current() async throws -> IdentityWire.Grant {
+    if let grant, !expiresSoon(grant) { return grant }
+    return try await signIn()
+  }
+
+  /// Called after a 401: signs in again unless another caller already replaced `token`.
+  func renew(replacing token: String) async throws -> IdentityWire.Grant {
+    if case .token = configuration.auth {
+      throw CloudError(
+        kind: .unauthorized, status: 401,
+        summary: "The fixed token was refused (HTTP 401); supply a fresh one")
+    }
+    if let grant, grant.token != token { return grant }
+    grant = nil
+    return try await signIn()
+  }
+
+  private func expiresSoon(_ grant: IdentityWire.Grant) -> Bool {
+    guard let expires = grant.expires else { return false }
+    return expires.timeIntervalSinceNow < configuration.tokenRenewalMargin
+  }
+
+  private func signIn() async throws -> IdentityWire.Grant {
+    if let signingIn { return try await signingIn.value }
+    let task = Task { [configuration, transport] in
+      try await Self.authenticate(configuration, transport)
+    }
+    signingIn = task
+    defer { signingIn = nil }
+    let fresh = try await task.value
+    secrets.add(fresh.token)
+    grant = fresh
+    return fresh
+  }
+
+  private static func authenticate(_ configuration: ClientConfiguration, _ transport: HTTPTransport)
+    async throws -> IdentityWire.Grant
+  {
+    guard let identityURL = configuration.identityURL else {
+      throw CloudError(
+        kind: .unauthorized, summary: "Signing in failed: no identity URL is configured")
+    }
+    let request = WireRequest(
+      method: .POST,
+      url: IdentityWire.tokensURL(identityURL: identityURL, auth: configuration.auth),
+      body: try IdentityWire.requestBody(configuration.auth), operation: "Signing in")
+    let response = try await transport.send(request)
+    do {
+      switch configuration.auth {
+      case .keystonePassword, .applicationCredential:
+        guard let token = response.header("X-Subject-Token") else {
+          throw CloudError(
+            kind: .malformedResponse, status: response.status,
+            summary: "Signing in failed: keystone sent no X-Subject-Token header")
+        }
+        return try IdentityWire.decodeV3(response.body, subjectToken: token)
+      default:
+        return try IdentityWire.decodeV2(response.body)
+      }
+    } catch let error as CloudError {
+      throw error
+    } catch {
+      throw transport.errors.malformed(response, operation: "Signing in")
+    }
+  }
+}
