@@ -1,0 +1,162 @@
+/// Cinder under `/{region}/volume/v1/{tenant}` and `/{region}/volume/v3/{tenant}`: volumes and
+/// snapshots over one set of rows, in either dialect (fixtures/real/cinder-29/).
+enum CinderAPI {
+  /// `osapi_max_limit`: the most rows one answer holds, with or without `limit`.
+  static let maxLimit = 1000
+
+  static func handle(
+    _ req: SimRequest, _ path: ArraySlice<String>, _ dialect: CinderWire.Dialect,
+    _ data: inout RegionData, _ ctx: ServiceContext, _ ids: inout SeededGenerator
+  ) -> SimResponse {
+    let parts = Array(path)
+    switch (req.method, parts.count, parts.first) {
+    case ("GET", 1, "snapshots"): return listSnapshots(req, .summary, dialect, data, ctx)
+    case ("GET", 2, "snapshots") where parts[1] == "detail":
+      return listSnapshots(req, .detail, dialect, data, ctx)
+    case ("GET", 2, "snapshots"):
+      guard let i = data.snapshotPosition(parts[1]) else { return snapshotNotFound(parts[1]) }
+      var w = JSONWriter()
+      CinderWire.snapshot(&w, data.snapshots[i], .detail, dialect, ctx)
+      return TroveAPI.wrap("snapshot", w, status: 200)
+    case ("POST", 1, "snapshots"): return CinderSnapshotWrite.create(req, dialect, &data, ctx, &ids)
+    case ("PUT", 2, "snapshots"):
+      return CinderSnapshotWrite.update(req, parts[1], dialect, &data, ctx)
+    case ("DELETE", 2, "snapshots"):
+      return CinderSnapshotWrite.delete(parts[1], &data, ctx, &ids)
+    case ("GET", 1, "volumes"): return listVolumes(req, detail: false, dialect, data, ctx)
+    case ("GET", 2, "volumes") where parts[1] == "detail":
+      return listVolumes(req, detail: true, dialect, data, ctx)
+    case ("GET", 2, "volumes"):
+      guard let i = data.volumePosition(parts[1]) else {
+        return .notFound("Volume \(parts[1]) could not be found.")
+      }
+      var w = JSONWriter()
+      CinderWire.volume(&w, data.volumes[i], detail: true, dialect, ctx)
+      return TroveAPI.wrap("volume", w, status: 200)
+    default:
+      return .notFound("The resource could not be found.")
+    }
+  }
+
+  static func snapshotNotFound(_ id: String) -> SimResponse {
+    .notFound("Snapshot \(id) could not be found.")
+  }
+
+  /// `limit` (at most `osapi_max_limit`; absent = the maximum), or a 400 answer.
+  private static func limit(_ req: SimRequest) -> Result<Int, Refusal> {
+    guard let text = req.queryValue("limit") else { return .success(maxLimit) }
+    guard let value = Int(text), value >= 0 else {
+      return .failure(Refusal(.badRequest("limit param must be an integer")))
+    }
+    return .success(min(value, maxLimit))
+  }
+
+  struct Refusal: Error {
+    let response: SimResponse
+    init(_ response: SimResponse) { self.response = response }
+  }
+
+  private static func nextHref(
+    _ req: SimRequest, _ dialect: CinderWire.Dialect, _ ctx: ServiceContext, _ path: String,
+    limit: Int, marker: String
+  ) -> String {
+    var params = req.query.filter { $0.0 != "limit" && $0.0 != "marker" }
+    params.append(("limit", String(limit)))
+    params.append(("marker", marker))
+    let query = params.map { "\(QueryEncoding.escape($0.0))=\(QueryEncoding.escape($0.1))" }
+    return "\(ctx.serviceRoot("volume"))/\(dialect.isV1 ? "v1" : "v3")/\(ctx.tenantID)/\(path)?"
+      + query.joined(separator: "&")
+  }
+
+  private static func listSnapshots(
+    _ req: SimRequest, _ form: CinderWire.SnapshotForm, _ dialect: CinderWire.Dialect,
+    _ data: RegionData, _ ctx: ServiceContext
+  ) -> SimResponse {
+    let limit: Int
+    switch Self.limit(req) {
+    case .success(let value): limit = value
+    case .failure(let refusal): return refusal.response
+    }
+    // Newest first; the marker is the id of the last row of the previous page.
+    var index = data.snapshots.count - 1
+    if let marker = req.queryValue("marker") {
+      guard let position = data.snapshotPosition(marker) else {
+        return .badRequest("Marker \(marker) could not be found.")
+      }
+      index = position - 1
+    }
+    let volumeFilter = req.queryValue("volume_id")
+    let statusFilter = req.queryValue("status")
+    let nameFilter = req.queryValue(dialect.isV1 ? "display_name" : "name")
+    let filtered = volumeFilter != nil || statusFilter != nil || nameFilter != nil
+    var w = JSONWriter(capacity: min(limit, 1000) * 600 + 64)
+    w.beginObject()
+    w.beginArray("snapshots")
+    var count = 0
+    var last: String? = nil
+    while count < limit, index >= 0 {
+      let s = data.snapshots[index]
+      index -= 1
+      if filtered {
+        if let volumeFilter, s.volumeID != volumeFilter { continue }
+        if let statusFilter, s.status(at: ctx.now) != statusFilter.lowercased() { continue }
+        if let nameFilter, s.name != nameFilter { continue }
+      }
+      CinderWire.snapshot(&w, s, form, dialect, ctx)
+      count += 1
+      last = s.id
+    }
+    w.endArray()
+    // A full page links on even when nothing follows; the next page is then empty with no
+    // link (fixtures/real/cinder-29/snapshots-detail-page2.json, page3.json).
+    if count == limit, let last, limit > 0 {
+      let path = form == .summary ? "snapshots" : "snapshots/detail"
+      CinderWire.nextLink(
+        &w, "snapshots_links", nextHref(req, dialect, ctx, path, limit: limit, marker: last))
+    }
+    w.endObject()
+    return .json(200, w)
+  }
+
+  private static func listVolumes(
+    _ req: SimRequest, detail: Bool, _ dialect: CinderWire.Dialect, _ data: RegionData,
+    _ ctx: ServiceContext
+  ) -> SimResponse {
+    let limit: Int
+    switch Self.limit(req) {
+    case .success(let value): limit = value
+    case .failure(let refusal): return refusal.response
+    }
+    // Volumes, like snapshots, come newest first.
+    var index = data.volumes.count - 1
+    if let marker = req.queryValue("marker") {
+      guard let position = data.volumePosition(marker) else {
+        return .badRequest("Marker \(marker) could not be found.")
+      }
+      index = position - 1
+    }
+    let statusFilter = req.queryValue("status")
+    var w = JSONWriter(capacity: 4096)
+    w.beginObject()
+    w.beginArray("volumes")
+    var count = 0
+    var last: String? = nil
+    while count < limit, index >= 0 {
+      let v = data.volumes[index]
+      index -= 1
+      if let statusFilter, v.status != statusFilter.lowercased() { continue }
+      CinderWire.volume(&w, v, detail: detail, dialect, ctx)
+      count += 1
+      last = v.id
+    }
+    w.endArray()
+    if count == limit, let last, limit > 0 {
+      CinderWire.nextLink(
+        &w, "volumes_links",
+        nextHref(
+          req, dialect, ctx, detail ? "volumes/detail" : "volumes", limit: limit, marker: last))
+    }
+    w.endObject()
+    return .json(200, w)
+  }
+}
