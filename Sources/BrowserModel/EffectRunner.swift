@@ -1,0 +1,71 @@
+import CloudClient
+import Foundation
+
+/// Performs the cloud effects against a `CloudService` and turns each answer into the action
+/// the reducer expects. Timers, clipboard, bell and quit are the store's business.
+public struct EffectRunner: Sendable {
+  public let service: any CloudService
+  /// Wall-clock time stamped on results (injected so tests control it).
+  public let now: @Sendable () -> Date
+
+  public init(service: any CloudService, now: @escaping @Sendable () -> Date) {
+    self.service = service
+    self.now = now
+  }
+
+  /// Runs one effect; nil for effects that are not cloud calls.
+  public func perform(_ effect: Effect) async -> Action? {
+    switch effect {
+    case .loadRegions:
+      return .regionsLoaded(await capture { try await service.regions() })
+    case .load(let kind, let region):
+      let result = await capture { try await list(kind, region: region) }
+      return .listLoaded(kind, region: region, result, now: now())
+    case .createBackup(let request, let region, let placeholder):
+      let result = await capture { try await service.createBackup(request, region: region) }
+      return .backupCreated(placeholder: placeholder, result, now: now())
+    case .createSnapshot(let request, let region, let placeholder):
+      let result = await capture { try await service.createSnapshot(request, region: region) }
+      return .snapshotCreated(placeholder: placeholder, result, now: now())
+    case .updateSnapshot(let id, let request, let region):
+      let result = await capture {
+        try await service.updateSnapshot(id: id, request, region: region)
+      }
+      return .snapshotUpdated(RowID(region: region, id: id), result, now: now())
+    case .deleteBackup(let id, let region):
+      let result = await capture { try await service.deleteBackup(id: id, region: region) }
+      return .deleted(.backups, RowID(region: region, id: id), result, now: now())
+    case .deleteSnapshot(let id, let region):
+      let result = await capture { try await service.deleteSnapshot(id: id, region: region) }
+      return .deleted(.snapshots, RowID(region: region, id: id), result, now: now())
+    case .scheduleTick, .copyToClipboard, .bell, .loadTheme, .quit:
+      return nil
+    }
+  }
+
+  /// One list request per pane and region covers every row of it.
+  func list(_ kind: PaneKind, region: String) async throws -> [Resource] {
+    switch kind {
+    case .backups: try await service.listBackups(region: region).map(Resource.backup)
+    case .snapshots: try await service.listSnapshots(region: region).map(Resource.snapshot)
+    case .instances: try await service.listInstances(region: region).map(Resource.instance)
+    case .volumes: try await service.listVolumes(region: region).map(Resource.volume)
+    }
+  }
+
+  /// Any thrown error becomes a `CloudError` (the client throws only those; anything else is
+  /// described without trusting its text).
+  func capture<T: Sendable>(_ body: () async throws -> T) async -> Result<T, CloudError> {
+    do {
+      return .success(try await body())
+    } catch let error as CloudError {
+      return .failure(error)
+    } catch is CancellationError {
+      return .failure(CloudError(kind: .cancelled, summary: "Cancelled"))
+    } catch {
+      return .failure(
+        CloudError(
+          kind: .network, summary: TerminalSafe.sanitize(String(describing: type(of: error)))))
+    }
+  }
+}

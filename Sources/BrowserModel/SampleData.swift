@@ -1,0 +1,56 @@
+import CloudClient
+import Foundation
+
+/// Synthetic data for the benchmark and demos: a state with many backups and snapshots,
+/// built through the reducer like real results.
+public enum SampleData {
+  /// `count` backups of one region, every tenth one in motion.
+  public static func backups(count: Int, seed: Int = 0) -> [Backup] {
+    let base = Date(timeIntervalSince1970: 1_790_000_000)
+    return (0..<count).map { i in
+      let n = i + seed
+      return Backup(
+        id: "b\(String(n, radix: 16))-0000-4000-8000-\(String(1_000_000_000 + i))",
+        name: "backup-\(i % 97 == 0 ? "nightly" : "db")-\(i)",
+        description: i % 3 == 0 ? "scheduled" : nil, instanceID: "inst-\(i % 500)",
+        size: i % 10 == 0 ? nil : Double(i % 200) / 4, status: i % 10 == 0 ? .building : .completed,
+        created: base.addingTimeInterval(Double(i) * 60),
+        updated: base.addingTimeInterval(Double(i) * 60 + 30),
+        datastore: Datastore(type: i % 2 == 0 ? "mysql" : "postgresql", version: "8.0"))
+    }
+  }
+
+  /// `count` snapshots of one region, every tenth one creating.
+  public static func snapshots(count: Int, seed: Int = 0) -> [Snapshot] {
+    let base = Date(timeIntervalSince1970: 1_790_000_000)
+    return (0..<count).map { i in
+      Snapshot(
+        id: "s\(String(i + seed, radix: 16))-0000-4000-8000-\(String(1_000_000_000 + i))",
+        name: "snap-\(i)", volumeID: "vol-\(i % 300)",
+        status: i % 10 == 0 ? .creating : .available, size: 10 + i % 90,
+        created: base.addingTimeInterval(Double(i) * 30), progress: i % 10 == 0 ? 40 : 100)
+    }
+  }
+
+  /// A state in `region` with `backups` backups and `snapshots` snapshots loaded.
+  public static func state(
+    backups: Int, snapshots: Int, region: String = "ORD",
+    now: Date = Date(timeIntervalSince1970: 1_800_000_000)
+  ) -> BrowserState {
+    var state = BrowserState(
+      profile: ProfileInfo(profileName: "bench", cloudName: "sample", isDemo: true),
+      region: .one(region), availableRegions: [region], now: now)
+    _ = reduce(&state, .start(now: now))
+    _ = reduce(
+      &state,
+      .listLoaded(
+        .backups, region: region, .success(Self.backups(count: backups).map(Resource.backup)),
+        now: now))
+    _ = reduce(
+      &state,
+      .listLoaded(
+        .snapshots, region: region,
+        .success(Self.snapshots(count: snapshots).map(Resource.snapshot)), now: now))
+    return state
+  }
+}
