@@ -7,29 +7,42 @@ public enum SampleData {
   /// `count` backups of one region, every tenth one in motion.
   public static func backups(count: Int, seed: Int = 0) -> [Backup] {
     let base = Date(timeIntervalSince1970: 1_790_000_000)
-    return (0..<count).map { i in
-      let n = i + seed
-      return Backup(
-        id: "b\(String(n, radix: 16))-0000-4000-8000-\(String(1_000_000_000 + i))",
-        name: "backup-\(i % 97 == 0 ? "nightly" : "db")-\(i)",
-        description: i % 3 == 0 ? "scheduled" : nil, instanceID: "inst-\(i % 500)",
-        size: i % 10 == 0 ? nil : Double(i % 200) / 4, status: i % 10 == 0 ? .building : .completed,
-        created: base.addingTimeInterval(Double(i) * 60),
-        updated: base.addingTimeInterval(Double(i) * 60 + 30),
-        datastore: Datastore(type: i % 2 == 0 ? "mysql" : "postgresql", version: "8.0"))
+    var result: [Backup] = []
+    result.reserveCapacity(count)
+    for i in 0..<count {
+      let moving = i % 10 == 0
+      let id = "b\(String(i + seed, radix: 16))-0000-4000-8000-\(1_000_000_000 + i)"
+      let name = "backup-\(i % 97 == 0 ? "nightly" : "db")-\(i)"
+      let size: Double? = moving ? nil : Double(i % 200) / 4
+      let status: BackupStatus = moving ? .building : .completed
+      let created = base.addingTimeInterval(Double(i) * 60)
+      let datastore = Datastore(type: i % 2 == 0 ? "mysql" : "postgresql", version: "8.0")
+      result.append(
+        Backup(
+          id: id, name: name, description: i % 3 == 0 ? "scheduled" : nil,
+          instanceID: "inst-\(i % 500)", size: size, status: status, created: created,
+          updated: created.addingTimeInterval(30), datastore: datastore))
     }
+    return result
   }
 
   /// `count` snapshots of one region, every tenth one creating.
   public static func snapshots(count: Int, seed: Int = 0) -> [Snapshot] {
     let base = Date(timeIntervalSince1970: 1_790_000_000)
-    return (0..<count).map { i in
-      Snapshot(
-        id: "s\(String(i + seed, radix: 16))-0000-4000-8000-\(String(1_000_000_000 + i))",
-        name: "snap-\(i)", volumeID: "vol-\(i % 300)",
-        status: i % 10 == 0 ? .creating : .available, size: 10 + i % 90,
-        created: base.addingTimeInterval(Double(i) * 30), progress: i % 10 == 0 ? 40 : 100)
+    var result: [Snapshot] = []
+    result.reserveCapacity(count)
+    for i in 0..<count {
+      let moving = i % 10 == 0
+      let id = "s\(String(i + seed, radix: 16))-0000-4000-8000-\(1_000_000_000 + i)"
+      let created = base.addingTimeInterval(Double(i) * 30)
+      let status: SnapshotStatus = moving ? .creating : .available
+      let progress: Double = moving ? 40 : 100
+      result.append(
+        Snapshot(
+          id: id, name: "snap-\(i)", volumeID: "vol-\(i % 300)", status: status,
+          size: 10 + i % 90, created: created, progress: progress))
     }
+    return result
   }
 
   /// A state in `region` with `backups` backups and `snapshots` snapshots loaded.
