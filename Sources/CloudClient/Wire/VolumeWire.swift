@@ -33,6 +33,11 @@ struct VolumeWire: Decodable, Sendable {
     )
   }
 
+  /// `{"volume": {...}}` from get and create.
+  struct One: Decodable, Sendable {
+    var volume: VolumeWire
+  }
+
   /// `{"volumes": [...], "volumes_links": [...]}`.
   struct Page: Decodable, Sendable {
     var items: [Volume]
