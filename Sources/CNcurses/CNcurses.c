@@ -37,6 +37,16 @@ void cn_wake(int byte) {
 
 int cn_wake_fd(void) { return wake_pipe[0]; }
 
+int cn_prepare(void) {
+  if (wake_pipe[0] >= 0) return 0;
+  if (pipe(wake_pipe) != 0) return -1;
+  for (int i = 0; i < 2; i++) {
+    fcntl(wake_pipe[i], F_SETFL, fcntl(wake_pipe[i], F_GETFL) | O_NONBLOCK);
+    fcntl(wake_pipe[i], F_SETFD, FD_CLOEXEC);
+  }
+  return 0;
+}
+
 int cn_drain_wake(void) {
   int bits = 0;
   unsigned char buffer[64];
@@ -107,13 +117,7 @@ int cn_start(void) {
   setlocale(LC_ALL, "");
   if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) return -1;
   if (tcgetattr(STDIN_FILENO, &original_termios) == 0) have_original_termios = 1;
-  if (wake_pipe[0] < 0) {
-    if (pipe(wake_pipe) != 0) return -1;
-    for (int i = 0; i < 2; i++) {
-      fcntl(wake_pipe[i], F_SETFL, fcntl(wake_pipe[i], F_GETFL) | O_NONBLOCK);
-      fcntl(wake_pipe[i], F_SETFD, FD_CLOEXEC);
-    }
-  }
+  if (cn_prepare() != 0) return -1;
   // newterm instead of initscr: initscr exits the process on failure, newterm returns NULL.
   SCREEN *screen = newterm(NULL, stdout, stdin);
   if (screen == NULL) return -1;

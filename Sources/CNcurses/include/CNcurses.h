@@ -45,6 +45,8 @@ int cn_start(void);
 /// Leaves curses mode and puts the signal handlers back. Safe to call twice.
 void cn_stop(void);
 
+/// Creates the wake pipe (idempotent). Returns 0, or -1 when pipe() fails.
+int cn_prepare(void);
 /// Read end of the self-pipe that signal handlers and cn_wake write to (non-blocking).
 int cn_wake_fd(void);
 /// Writes one byte to the wake pipe (async-signal-safe; any thread).

@@ -1,0 +1,190 @@
+import CNcurses
+import Foundation
+import TerminalUI
+
+/// The terminal, through ncursesw: the only place rackwatch touches ncurses.
+///
+/// An actor whose executor is one dedicated thread (`CursesThread`), so the compiler keeps
+/// every ncurses call on that thread. It draws `Frame`s by diffing them against the last
+/// one (only changed cells reach ncurses) and delivers keys, resizes included, on `keys`.
+/// The terminal is restored by `close()`, and by the signal handlers on SIGINT, SIGTERM,
+/// SIGHUP and crashes; Ctrl-Z suspends and the screen repaints on resume.
+public actor NcursesScreen {
+  /// Why the screen could not open.
+  public enum OpenError: Error, CustomStringConvertible {
+    case notATerminal
+    public var description: String {
+      "rackwatch needs a terminal (stdin and stdout must be a TTY with a known TERM)"
+    }
+  }
+
+  private nonisolated let thread: CursesThread
+  /// Key presses and resizes, in order. Ends when the screen closes or the terminal goes.
+  public nonisolated let keys: AsyncStream<Key>
+
+  public nonisolated var unownedExecutor: UnownedSerialExecutor {
+    thread.asUnownedSerialExecutor()
+  }
+
+  private var open = false
+  private var theme: Theme
+  private var colors = 0
+  private var previous: Frame?
+  private var pairs: [PairKey: Int32] = [:]
+  private var styles: [Style: (attrs: Int32, pair: Int32)] = [:]
+
+  private struct PairKey: Hashable {
+    var foreground: Int
+    var background: Int
+  }
+
+  private init(theme: Theme) {
+    thread = CursesThread()
+    keys = thread.keys
+    self.theme = theme
+  }
+
+  /// Enters curses mode (alternate screen, raw keys) and returns the screen.
+  public static func open(theme: Theme) async throws -> NcursesScreen {
+    let screen = NcursesScreen(theme: theme)
+    try await screen.start()
+    return screen
+  }
+
+  private func start() throws {
+    guard cn_start() == 0 else { throw OpenError.notATerminal }
+    open = true
+    colors = Int(cn_colors())
+    thread.startInput()
+  }
+
+  /// The terminal size in cells.
+  public func size() -> (cols: Int, rows: Int) {
+    (Int(cn_cols()), Int(cn_lines()))
+  }
+
+  /// Colours the terminal offers (0, 8, 16, 256...).
+  public var colorCount: Int { colors }
+
+  /// Switches theme; the next `draw` repaints every cell.
+  public func setTheme(_ theme: Theme) {
+    self.theme = theme
+    styles.removeAll()
+    previous = nil
+  }
+
+  /// Shows `frame`, sending only the cells that differ from the last frame drawn.
+  public func draw(_ frame: Frame) {
+    guard open else { return }
+    let (cols, rows) = size()
+    let width = min(frame.width, cols)
+    let height = min(frame.height, rows)
+    var old = previous
+    if let last = old, last.width != frame.width || last.height != frame.height {
+      old = nil
+    }
+    if old == nil { cn_clear() }
+    for y in 0..<height {
+      var x = 0
+      while x < width {
+        let cell = frame[x, y]
+        if let old, old[x, y] == cell {
+          x += 1
+          continue
+        }
+        if cell.isContinuation {
+          x += 1
+          continue
+        }
+        // A wide glyph in the last column does not fit: draw a space instead.
+        if cell.width == 2 && x + 1 >= width {
+          put(Cell.blank(cell.style), x: x, y: y)
+        } else {
+          put(cell, x: x, y: y)
+        }
+        x += 1
+      }
+    }
+    if let cursor = frame.cursor, cursor.x < width, cursor.y < height {
+      cn_cursor(Int32(cursor.y), Int32(cursor.x))
+    } else {
+      cn_cursor(-1, -1)
+    }
+    cn_flush()
+    previous = frame
+  }
+
+  private func put(_ cell: Cell, x: Int, y: Int) {
+    let look = resolve(cell.style)
+    var scalars = cell.grapheme.unicodeScalars.prefix(5).map { $0.value }
+    if scalars.isEmpty { scalars = [0x20] }
+    scalars.withUnsafeBufferPointer { buffer in
+      cn_put_cell(
+        Int32(y), Int32(x), buffer.baseAddress, Int32(buffer.count), look.attrs, look.pair)
+    }
+  }
+
+  private func resolve(_ style: Style) -> (attrs: Int32, pair: Int32) {
+    if let known = styles[style] { return known }
+    let appearance = theme.appearance(of: style)
+    var attrs: Int32 = 0
+    if appearance.bold { attrs |= Int32(CN_ATTR_BOLD) }
+    if appearance.underline { attrs |= Int32(CN_ATTR_UNDERLINE) }
+    if appearance.reverse { attrs |= Int32(CN_ATTR_REVERSE) }
+    if appearance.dim { attrs |= Int32(CN_ATTR_DIM) }
+    var pair: Int32 = 0
+    if colors >= 8 {
+      let key = PairKey(
+        foreground: appearance.foreground.index(forColors: colors),
+        background: appearance.background.index(forColors: colors))
+      if key.foreground == -1 && key.background == -1 {
+        pair = 0
+      } else if let known = pairs[key] {
+        pair = known
+      } else if pairs.count + 1 < Int(cn_color_pairs()) {
+        pair = Int32(pairs.count + 1)
+        if cn_init_pair(pair, Int32(key.foreground), Int32(key.background)) == 0 {
+          pairs[key] = pair
+        } else {
+          pair = 0
+        }
+      }
+    }
+    let result = (attrs, pair)
+    styles[style] = result
+    return result
+  }
+
+  /// Forgets the last frame so the next `draw` repaints everything (after a resize).
+  public func invalidate() {
+    previous = nil
+  }
+
+  /// Copies `text` to the clipboard with OSC 52 (works over SSH and in tmux with
+  /// `set-clipboard on`).
+  public func copyToClipboard(_ text: String) {
+    guard open else { return }
+    let encoded = Data(text.utf8).base64EncodedString()
+    let sequence = "\u{1B}]52;c;\(encoded)\u{07}"
+    let bytes = Array(sequence.utf8)
+    bytes.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { chars in
+        cn_write_raw(chars.baseAddress, Int32(chars.count))
+      }
+    }
+  }
+
+  /// Rings the terminal bell.
+  public func bell() {
+    guard open else { return }
+    cn_beep()
+  }
+
+  /// Leaves curses mode and restores the terminal as it was. Ends `keys`.
+  public func close() {
+    guard open else { return }
+    open = false
+    thread.stopInput()
+    cn_stop()
+  }
+}

@@ -1,1 +1,0 @@
-// The ncurses back end; see NcursesScreen.swift.

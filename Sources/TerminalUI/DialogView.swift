@@ -1,0 +1,119 @@
+import BrowserModel
+
+/// Modal forms (create backup/snapshot, rename snapshot) and the delete confirmation.
+enum DialogView {
+  static func draw(_ dialog: Dialog, in area: Rect, frame: inout Frame) {
+    switch dialog {
+    case .form(let form): drawForm(form, in: area, frame: &frame)
+    case .confirmDelete(let confirm): drawConfirm(confirm, in: area, frame: &frame)
+    }
+  }
+
+  /// How many picker options are listed under a focused picker.
+  static let pickerRows = 5
+
+  static func drawForm(_ form: Form, in area: Rect, frame: inout Frame) {
+    var lines = 0
+    for (index, field) in form.fields.enumerated() {
+      lines += 1
+      if index == form.focus, case .picker(let picker) = field.value {
+        lines += min(pickerRows, picker.options.count)
+      }
+    }
+    let height = min(area.height, lines + 5)
+    let width = min(area.width, 70)
+    guard width >= 12, height >= 4 else { return }
+    let box = area.centered(width: width, height: height)
+    let inner = Box.draw(
+      box, in: &frame, border: Style(.dialogBorder), fill: Style(.dialog), title: form.title,
+      titleStyle: Style(.dialogTitle))
+    let labelWidth = min(14, inner.width / 3)
+    let valueX = inner.x + labelWidth + 2
+    let valueWidth = max(1, inner.maxX - valueX - 1)
+    var y = inner.y + 1
+    for (index, field) in form.fields.enumerated() {
+      guard y < inner.maxY - 1 else { break }
+      let focused = index == form.focus
+      frame.put(
+        TextLayout.truncate(field.label, to: labelWidth), x: inner.x + 1, y: y,
+        style: Style(focused ? .dialogTitle : .dialog), clip: inner)
+      let valueArea = Rect(x: valueX, y: y, width: valueWidth, height: 1)
+      switch field.value {
+      case .text(let text):
+        TextInput.draw(
+          text, in: valueArea, frame: &frame, style: Style(.input, underline: focused),
+          focused: focused && !form.submitting)
+        y += 1
+      case .toggle(let on):
+        frame.put(
+          (on ? "[x]" : "[ ]") + (focused ? "  Space toggles" : ""), x: valueX, y: y,
+          style: Style(focused ? .buttonFocus : .dialog), clip: inner)
+        y += 1
+      case .picker(let picker):
+        let label = picker.selectedOption?.label ?? "(nothing to pick)"
+        let shown = "‹ " + TextLayout.truncate(label, to: max(1, valueWidth - 4)) + " ›"
+        frame.put(
+          shown, x: valueX, y: y, style: Style(focused ? .buttonFocus : .input), clip: inner)
+        y += 1
+        if focused && !picker.options.isEmpty {
+          let count = min(pickerRows, picker.options.count)
+          var first = max(0, picker.selected - count / 2)
+          first = min(first, picker.options.count - count)
+          for offset in 0..<count {
+            guard y < inner.maxY - 1 else { break }
+            let position = first + offset
+            let option = picker.options[position]
+            let selected = position == picker.selected
+            let text = (selected ? "▶ " : "  ") + option.label + "  " + option.region
+            frame.put(
+              TextLayout.pad(text, to: valueWidth), x: valueX, y: y,
+              style: Style(selected ? .selection : .dialog), clip: inner)
+            y += 1
+          }
+        }
+      }
+    }
+    let statusY = inner.maxY - 1
+    if form.submitting {
+      frame.put(" Submitting…", x: inner.x, y: statusY, style: Style(.statusProgress), clip: inner)
+    } else if let error = form.error {
+      frame.put(
+        " " + TextLayout.truncate(error, to: max(0, inner.width - 2)), x: inner.x, y: statusY,
+        style: Style(.messageError), clip: inner)
+    } else {
+      frame.put(
+        " Enter submits · Esc cancels", x: inner.x, y: statusY, style: Style(.dialog),
+        clip: inner)
+    }
+  }
+
+  static func drawConfirm(_ confirm: DeleteConfirmation, in area: Rect, frame: inout Frame) {
+    let width = min(area.width, 60)
+    let textWidth = max(1, width - 4)
+    let kind = confirm.pane == .backups ? "backup" : "snapshot"
+    var lines = TextLayout.wrap("Delete \(kind) “\(confirm.name)”?", width: textWidth)
+    if let warning = confirm.warning { lines += TextLayout.wrap(warning, width: textWidth) }
+    let height = min(area.height, lines.count + 5)
+    guard width >= 12, height >= 3 else { return }
+    let box = area.centered(width: width, height: height)
+    let inner = Box.draw(
+      box, in: &frame, border: Style(.statusError), fill: Style(.dialog),
+      title: "Delete \(kind)", titleStyle: Style(.statusError))
+    for (index, line) in lines.enumerated() where inner.y + index < inner.maxY - 1 {
+      frame.put(
+        line, x: inner.x + 1, y: inner.y + index, style: Style(index == 0 ? .dialog : .statusError),
+        clip: inner)
+    }
+    let cancel = "[ Cancel ]"
+    let delete = "[ Delete ]"
+    let buttonsWidth = DisplayWidth.of(cancel) + 2 + DisplayWidth.of(delete)
+    let bx = inner.x + max(0, (inner.width - buttonsWidth) / 2)
+    let by = inner.maxY - 1
+    frame.put(
+      cancel, x: bx, y: by, style: Style(confirm.focus == .cancel ? .buttonFocus : .button),
+      clip: inner)
+    frame.put(
+      delete, x: bx + DisplayWidth.of(cancel) + 2, y: by,
+      style: Style(confirm.focus == .confirm ? .buttonFocus : .button), clip: inner)
+  }
+}

@@ -1,0 +1,48 @@
+import BrowserModel
+
+/// Bottom line: the keys that do something right now, most useful first, cut at the width.
+enum FooterBar {
+  static func hints(_ state: BrowserState) -> [(key: String, label: String)] {
+    if let dialog = state.dialog {
+      switch dialog {
+      case .form:
+        return [("Tab", "next field"), ("↑↓", "choose"), ("Enter", "submit"), ("Esc", "cancel")]
+      case .confirmDelete:
+        return [("←→", "choose"), ("Enter", "press"), ("Esc", "cancel")]
+      }
+    }
+    if state.helpVisible { return [("Esc", "close help"), ("q", "close help")] }
+    switch state.inputMode {
+    case .filter:
+      return [("Enter", "keep filter"), ("Esc", "clear"), ("Ctrl-U", "erase")]
+    case .command:
+      return [("Enter", "run"), ("Esc", "cancel"), ("↑↓", "history"), ("Tab", "")]
+        .filter { !$0.1.isEmpty }
+    case .normal:
+      break
+    }
+    var hints: [(String, String)] = [
+      ("↑↓", "move"), ("Enter", state.detailOpen ? "close" : "detail"), ("1-4", "pane"),
+      ("/", "filter"), (":", "command"), ("s/S", "sort"),
+    ]
+    if !state.profile.readOnly && state.focusedPane.isActionable {
+      hints.append(("c", "create"))
+      if state.focusedPane == .snapshots { hints.append(("e", "rename")) }
+      hints.append(("d", "delete"))
+    }
+    hints += [("y", "copy ID"), ("r", "refresh"), ("?", "help"), ("q", "quit")]
+    return hints
+  }
+
+  static func draw(_ state: BrowserState, in area: Rect, frame: inout Frame) {
+    guard !area.isEmpty else { return }
+    frame.fill(area, style: Style(.muted))
+    var x = area.x + 1
+    for (key, label) in hints(state) {
+      let width = DisplayWidth.of(key) + 1 + DisplayWidth.of(label) + 2
+      if x + width - 2 > area.maxX { break }
+      x += frame.put(key, x: x, y: area.y, style: Style(.key), clip: area)
+      x += frame.put(" " + label + "  ", x: x, y: area.y, style: Style(.muted), clip: area)
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import BrowserModel
+import Foundation
+
+/// Draws the whole screen for a state. Pure: the same state, size and theme always give the
+/// same frame; only rows that fit on screen are looked at.
+public func render(_ state: BrowserState, size: (cols: Int, rows: Int), theme: Theme) -> Frame {
+  Renderer.render(state, cols: size.cols, rows: size.rows, theme: theme)
+}
+
+/// The screen composition behind `render(_:size:theme:)`.
+public enum Renderer {
+  public static func render(_ state: BrowserState, cols: Int, rows: Int, theme: Theme) -> Frame {
+    var frame = Frame(width: cols, height: rows, fill: .background)
+    let layout = ScreenLayout(cols: cols, rows: rows, detailOpen: state.detailOpen)
+    if layout.tooSmall {
+      drawTooSmall(cols: cols, rows: rows, frame: &frame)
+      return frame
+    }
+    let spinner: Character? = state.anythingInMotion ? Spinner.frame(at: state.now) : nil
+    HeaderBar.draw(state, in: layout.header, frame: &frame, spinner: spinner)
+    TabBar.draw(state, in: layout.tabs, frame: &frame)
+    drawList(
+      state, in: layout.list, frame: &frame, spinner: spinner,
+      focused: !(state.detailOpen && layout.detail != nil))
+    if let detail = layout.detail {
+      drawDetail(state, in: detail, frame: &frame, spinner: spinner)
+    }
+    PromptLine.draw(state, in: layout.prompt, frame: &frame)
+    FooterBar.draw(state, in: layout.footer, frame: &frame)
+    let overlayArea = Rect(x: 0, y: 1, width: cols, height: rows - 2)
+    if state.helpVisible { HelpOverlay.draw(state, in: overlayArea, frame: &frame) }
+    if let dialog = state.dialog {
+      if state.inputMode == .normal { frame.cursor = nil }
+      DialogView.draw(dialog, in: overlayArea, frame: &frame)
+    }
+    if state.dialog == nil && state.inputMode == .normal { frame.cursor = nil }
+    return frame
+  }
+
+  static func drawList(
+    _ state: BrowserState, in area: Rect, frame: inout Frame, spinner: Character?, focused: Bool
+  ) {
+    guard area.height >= 3, area.width >= 4 else { return }
+    let pane = state.focused
+    var title = pane.kind.title + " · " + state.region.title
+    if !pane.filter.text.isEmpty { title += " · /" + pane.filter.text }
+    let inner = Box.draw(
+      area, in: &frame, border: Style(focused ? .borderFocus : .border), fill: .background,
+      title: title, titleStyle: Style(.title))
+    let columns = state.columns(for: pane.kind)
+    if pane.visibleCount == 0 {
+      TableView.draw(
+        pane, columns: columns, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1),
+        frame: &frame, focused: focused, now: state.now, spinner: spinner)
+      emptyMessage(pane, state: state, in: inner, frame: &frame, spinner: spinner)
+      return
+    }
+    TableView.draw(
+      pane, columns: columns, in: inner, frame: &frame, focused: focused, now: state.now,
+      spinner: spinner)
+  }
+
+  /// What an empty list says: loading, the errors by region, no match, or nothing there.
+  static func emptyMessage(
+    _ pane: PaneState, state: BrowserState, in inner: Rect, frame: inout Frame,
+    spinner: Character?
+  ) {
+    var lines: [(String, StyleRole)] = []
+    if pane.isLoading {
+      lines.append(
+        ((spinner.map { "\($0) " } ?? "") + "Loading \(pane.kind.title.lowercased())…", .muted))
+    }
+    for (region, error) in pane.regionErrors.sorted(by: { $0.key < $1.key }) {
+      lines.append(("\(region): \(error)", .statusError))
+    }
+    if lines.isEmpty {
+      if !pane.filter.text.isEmpty {
+        lines.append(("No \(pane.kind.title.lowercased()) match “\(pane.filter.text)”.", .muted))
+      } else {
+        lines.append(("No \(pane.kind.title.lowercased()) in \(state.region.title).", .muted))
+      }
+    }
+    var y = inner.y + 2
+    for (text, role) in lines {
+      for line in TextLayout.wrap(text, width: max(1, inner.width - 2)) where y < inner.maxY {
+        frame.put(line, x: inner.x + 1, y: y, style: Style(role), clip: inner)
+        y += 1
+      }
+    }
+  }
+
+  static func drawDetail(
+    _ state: BrowserState, in area: Rect, frame: inout Frame, spinner: Character?
+  ) {
+    guard area.height >= 3, area.width >= 10 else { return }
+    let row = state.focused.selectedRow
+    let title =
+      row.map { "Detail · " + ($0.resource.name.isEmpty ? $0.resource.id : $0.resource.name) }
+      ?? "Detail"
+    let inner = Box.draw(
+      area, in: &frame, border: Style(state.detailOpen ? .borderFocus : .border),
+      fill: .background, title: title, titleStyle: Style(.title))
+    DetailView.draw(row, state: state, in: inner, frame: &frame, spinner: spinner)
+  }
+
+  /// The calm "enlarge the terminal" screen; fits whatever it can, even in 1x1.
+  static func drawTooSmall(cols: Int, rows: Int, frame: inout Frame) {
+    guard cols > 0, rows > 0 else { return }
+    let text =
+      "Terminal too small (\(cols)×\(rows)). Please enlarge it to at least \(ScreenLayout.minimumColumns)×\(ScreenLayout.minimumRows). q quits."
+    let lines = TextLayout.wrap(text, width: cols)
+    let top = max(0, (rows - lines.count) / 2)
+    for (index, line) in lines.enumerated() where top + index < rows {
+      let x = max(0, (cols - DisplayWidth.of(line)) / 2)
+      frame.put(line, x: x, y: top + index, style: Style(.muted))
+    }
+  }
+}
