@@ -1,0 +1,130 @@
+import CloudClient
+import Foundation
+
+/// A scripted `CloudService`: per-region lists or errors, call log, and gates that hold a
+/// list call until the test releases it (slow responses, cancellation).
+actor FakeCloud: CloudService {
+  var regionList: [String] = ["ORD"]
+  var backups: [String: Result<[Backup], CloudError>] = [:]
+  var snapshots: [String: Result<[Snapshot], CloudError>] = [:]
+  var instances: [String: Result<[DatabaseInstance], CloudError>] = [:]
+  var volumes: [String: Result<[Volume], CloudError>] = [:]
+  var createBackupResult: Result<Backup, CloudError>?
+  var deleteResult: Result<Void, CloudError> = .success(())
+  /// Every call, e.g. `listBackups ORD`.
+  private(set) var calls: [String] = []
+  /// Calls named here wait until `release(name)`.
+  private var held: Set<String> = []
+  private var waiting: [String: [CheckedContinuation<Void, any Error>]] = [:]
+  private(set) var cancelledCalls: [String] = []
+
+  func set(backups value: [Backup], region: String = "ORD") { backups[region] = .success(value) }
+  func set(snapshots value: [Snapshot], region: String = "ORD") {
+    snapshots[region] = .success(value)
+  }
+  func set(instances value: [DatabaseInstance], region: String = "ORD") {
+    instances[region] = .success(value)
+  }
+  func failBackups(_ error: CloudError, region: String = "ORD") {
+    backups[region] = .failure(error)
+  }
+  func set(regions value: [String]) { regionList = value }
+  func set(createBackup value: Result<Backup, CloudError>) { createBackupResult = value }
+
+  func hold(_ call: String) { held.insert(call) }
+
+  func release(_ call: String) {
+    held.remove(call)
+    for continuation in waiting.removeValue(forKey: call) ?? [] { continuation.resume() }
+  }
+
+  func waitingCount(_ call: String) -> Int { waiting[call]?.count ?? 0 }
+
+  func count(_ call: String) -> Int { calls.filter { $0 == call }.count }
+
+  private func enter(_ call: String) async throws {
+    calls.append(call)
+    guard held.contains(call) else { return }
+    let id = UUID()
+    _ = id
+    try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { continuation in
+        waiting[call, default: []].append(continuation)
+      }
+    } onCancel: {
+      Task { await self.cancelWaiting(call) }
+    }
+  }
+
+  private func cancelWaiting(_ call: String) {
+    cancelledCalls.append(call)
+    for continuation in waiting.removeValue(forKey: call) ?? [] {
+      continuation.resume(throwing: CancellationError())
+    }
+  }
+
+  func regions() async throws -> [String] {
+    try await enter("regions")
+    return regionList
+  }
+
+  func listBackups(region: String) async throws -> [Backup] {
+    try await enter("listBackups \(region)")
+    return try (backups[region] ?? .success([])).get()
+  }
+
+  func listSnapshots(region: String) async throws -> [Snapshot] {
+    try await enter("listSnapshots \(region)")
+    return try (snapshots[region] ?? .success([])).get()
+  }
+
+  func listInstances(region: String) async throws -> [DatabaseInstance] {
+    try await enter("listInstances \(region)")
+    return try (instances[region] ?? .success([])).get()
+  }
+
+  func listVolumes(region: String) async throws -> [Volume] {
+    try await enter("listVolumes \(region)")
+    return try (volumes[region] ?? .success([])).get()
+  }
+
+  func backup(id: String, region: String) async throws -> Backup {
+    throw CloudError(kind: .notFound, status: 404, summary: "not scripted")
+  }
+
+  func snapshot(id: String, region: String) async throws -> Snapshot {
+    throw CloudError(kind: .notFound, status: 404, summary: "not scripted")
+  }
+
+  func createBackup(_ request: BackupCreateRequest, region: String) async throws -> Backup {
+    try await enter("createBackup \(region) \(request.name)")
+    guard let createBackupResult else {
+      return Backup(id: "new-1", name: request.name, instanceID: request.instanceID, status: .new)
+    }
+    return try createBackupResult.get()
+  }
+
+  func deleteBackup(id: String, region: String) async throws {
+    try await enter("deleteBackup \(region) \(id)")
+    try deleteResult.get()
+  }
+
+  func createSnapshot(_ request: SnapshotCreateRequest, region: String) async throws -> Snapshot {
+    try await enter("createSnapshot \(region)")
+    return Snapshot(
+      id: "snap-new", name: request.name, volumeID: request.volumeID, status: .creating, size: 1)
+  }
+
+  func updateSnapshot(id: String, _ request: SnapshotUpdateRequest, region: String) async throws
+    -> Snapshot
+  {
+    try await enter("updateSnapshot \(region) \(id)")
+    return Snapshot(
+      id: id, name: request.name ?? "", volumeID: "vol", status: .available, size: 1)
+  }
+
+  func deleteSnapshot(id: String, region: String) async throws {
+    try await enter("deleteSnapshot \(region) \(id)")
+    try deleteResult.get()
+  }
+}
