@@ -1,0 +1,14 @@
+import Hummingbird
+import NIOCore
+
+/// Request context that keeps the connection's channel, so the dropped-connection fault can
+/// close it without answering.
+struct SimulatorRequestContext: RequestContext {
+  var coreContext: CoreRequestContextStorage
+  let channel: any Channel
+
+  init(source: ApplicationRequestContextSource) {
+    coreContext = .init(source: source)
+    channel = source.channel
+  }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+
+/// A simulated Rackspace/OpenStack cloud served over HTTP on one port: identity v2.0 and v3,
+/// and per region Trove (database backups) and Cinder v1/v3 (volume snapshots).
+///
+/// ```swift
+/// let server = try await SimulatorServer.start(SimulatorConfiguration())
+/// print(server.identityV3URL)   // http://127.0.0.1:PORT/v3
+/// await server.shutdown()
+/// ```
+public final class SimulatorServer: Sendable {
+  /// `http://HOST:PORT`.
+  public let baseURL: String
+  /// The configuration the server started with (faults may have changed since; see
+  /// ``setFaults(_:)``).
+  public let configuration: SimulatorConfiguration
+  /// The port actually bound (useful when the configuration asked for 0).
+  public let port: Int
+  private let world: Locked<SimulatorWorld>
+  private let task: Task<Void, Never>
+
+  /// Rackspace Identity v2.0 root: `baseURL/v2.0` (POST `tokens` below it).
+  public var identityV2URL: String { baseURL + "/v2.0" }
+  /// Keystone v3 root: `baseURL/v3` (POST `auth/tokens` below it).
+  public var identityV3URL: String { baseURL + "/v3" }
+
+  private init(
+    baseURL: String, port: Int, configuration: SimulatorConfiguration,
+    world: Locked<SimulatorWorld>, task: Task<Void, Never>
+  ) {
+    self.baseURL = baseURL
+    self.port = port
+    self.configuration = configuration
+    self.world = world
+    self.task = task
+  }
+
+  /// Seeds the cloud and starts serving; returns once the port is bound.
+  public static func start(_ configuration: SimulatorConfiguration) async throws
+    -> SimulatorServer
+  {
+    let start = (configuration.startDate ?? Date()).timeIntervalSince1970
+    let world = Locked(SimulatorWorld(configuration: configuration, start: start))
+    let regions = Set(configuration.regions.map { $0.lowercased() })
+    let fallbackHost = configuration.host
+    let responder = CallbackResponder<SimulatorRequestContext> { request, context in
+      try await respond(request, context, world, regions, fallbackHost)
+    }
+    var logger = Logger(label: "rackwatch.simulator")
+    logger.logLevel = .warning
+    let (ports, portSink) = AsyncStream<Int>.makeStream()
+    let app = Application(
+      responder: responder,
+      configuration: .init(
+        address: .hostname(configuration.host, port: configuration.port),
+        serverName: "rackwatch-simulator"),
+      onServerRunning: { channel in portSink.yield(channel.localAddress?.port ?? 0) },
+      logger: logger)
+    let task = Task {
+      do { try await app.run() } catch { logger.error("simulator stopped: \(error)") }
+      portSink.finish()
+    }
+    for await port in ports {
+      let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+      return SimulatorServer(
+        baseURL: "http://\(host):\(port)", port: port, configuration: configuration,
+        world: world, task: task)
+    }
+    throw SimulatorStartError(host: configuration.host, port: configuration.port)
+  }
+
+  /// Moves simulated time forward: jobs progress, deletes finish, tokens age.
+  public func advanceClock(by seconds: Double) {
+    world.withLock { $0.clock.advance(by: seconds) }
+  }
+
+  /// The simulated time now, in seconds since 1970.
+  public var now: Double { world.withLock { $0.clock.now() } }
+
+  /// Replaces the active faults.
+  public func setFaults(_ faults: SimulatorFaults) {
+    world.withLock {
+      $0.faults = faults
+      $0.rateLimitCounter = 0
+    }
+  }
+
+  /// The faults in force.
+  public var faults: SimulatorFaults { world.withLock { $0.faults } }
+
+  /// Every issued token becomes invalid (the fixed token stays valid).
+  public func expireAllTokens() { world.withLock { $0.expireAllTokens() } }
+
+  /// Total HTTP requests served so far.
+  public var requestCount: Int { world.withLock { $0.requestCount } }
+
+  /// Stops serving and waits until the port is released.
+  public func shutdown() async {
+    task.cancel()
+    await task.value
+  }
+
+  // MARK: serving
+
+  private static func respond(
+    _ request: Request, _ context: SimulatorRequestContext, _ world: Locked<SimulatorWorld>,
+    _ regions: Set<String>, _ fallbackHost: String
+  ) async throws -> Response {
+    var request = request
+    let body = try await request.collectBody(upTo: 4 << 20)
+    var headers: [String: String] = [:]
+    for field in request.headers { headers[field.name.canonicalName] = field.value }
+    let host =
+      request.head.authority ?? headers["host"]
+      ?? "\(fallbackHost):\(context.channel.localAddress?.port ?? 0)"
+    let segments = request.uri.path.split(separator: "/").map {
+      QueryEncoding.unescape($0, plusIsSpace: false)
+    }
+    let simRequest = SimRequest(
+      method: request.method.rawValue, segments: segments,
+      query: QueryEncoding.parse(request.uri.query), headers: headers,
+      body: Array(body.readableBytesView), host: host)
+    let kind = ServiceKind(segments, regions: regions)
+    let (decision, latency, requestNumber) = world.withLock { w in
+      w.requestCount += 1
+      return (FaultInjector.decide(kind, &w), w.faults.latency, w.requestCount)
+    }
+    if latency > 0, kind != .control { try await Task.sleep(for: .seconds(latency)) }
+    var response: SimResponse
+    switch decision {
+    case .drop:
+      context.channel.close(promise: nil)
+      throw SimulatorDroppedConnection()
+    case .replace(let replacement):
+      response = replacement
+    case .none, .corrupt:
+      response = world.withLock { w in
+        let answer = SimulatorRouter.route(simRequest, kind, &w)
+        if case .corrupt = decision { return FaultInjector.corrupt(answer, &w) }
+        return answer
+      }
+    }
+    if kind == .trove || kind == .cinderV1 || kind == .cinderV3 {
+      var ids = SeededGenerator(seed: UInt64(requestNumber))
+      let id = "req-" + ids.uuid()
+      response.headers.append(("X-Openstack-Request-Id", id))
+      if kind != .trove { response.headers.append(("X-Compute-Request-Id", id)) }
+    }
+    var fields = HTTPFields()
+    for (name, value) in response.headers {
+      guard let fieldName = HTTPFields.Element.Name(name) else { continue }
+      fields.append(HTTPFields.Element(name: fieldName, value: value))
+    }
+    let status = HTTPResponse.Status(code: response.status)
+    return Response(
+      status: status, headers: fields,
+      body: .init(byteBuffer: ByteBuffer(bytes: response.body)))
+  }
+}
+
+/// The simulator could not bind its address.
+public struct SimulatorStartError: Error, CustomStringConvertible {
+  public let host: String
+  public let port: Int
+  public var description: String { "The simulator could not listen on \(host):\(port)." }
+}
+
+/// Thrown after closing a connection on purpose (the dropped-connection fault).
+struct SimulatorDroppedConnection: Error {}
