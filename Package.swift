@@ -61,7 +61,7 @@ let package = Package(
     ),
     .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-    .testTarget(name: "RackwatchTests", dependencies: ["CloudSimulator"]),
+    .testTarget(name: "RackwatchTests", dependencies: ["rackwatch", "CloudSimulator"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,138 @@
+import BrowserModel
+import CloudClient
+import Foundation
+import Logging
+import NcursesTerminal
+import TerminalUI
+
+/// The run loop of the terminal UI: keys from the screen become actions for the store; every
+/// new state (and every resize) is rendered to a frame and drawn. Nothing else draws.
+enum TerminalApp {
+  enum Outcome: Sendable {
+    case quit
+    case failed(String)
+  }
+
+  private enum Event: Sendable {
+    case key(Key)
+    case state(BrowserState)
+    /// A spinner step while something is in motion (at most 4 a second).
+    case animate
+    case finished
+  }
+
+  static func run(
+    state initial: BrowserState, service: any CloudService, userThemeDirectory: String,
+    logger: Logger
+  ) async -> Outcome {
+    let environment = ProcessInfo.processInfo.environment
+    var catalog = ThemeCatalog(directories: [URL(fileURLWithPath: userThemeDirectory)])
+    var theme = catalog.initialTheme(requested: initial.themeName, environment: environment)
+    var themeName = initial.themeName
+    for problem in catalog.problems { logger.warning("theme skipped: \(problem)") }
+
+    let screen: NcursesScreen
+    do {
+      screen = try await NcursesScreen.open(theme: theme)
+    } catch {
+      return .failed("\(error)")
+    }
+    let store = BrowserStore(
+      state: initial, service: service, clock: ContinuousClock(),
+      hooks: FrontEndHooks(
+        copyToClipboard: { text in Task { await screen.copyToClipboard(text) } },
+        bell: { Task { await screen.bell() } }))
+
+    let (events, sink) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .unbounded)
+    let keyPump = Task {
+      for await key in screen.keys { sink.yield(.key(key)) }
+      sink.yield(.finished)
+    }
+    let statePump = Task {
+      for await state in store.states { sink.yield(.state(state)) }
+      sink.yield(.finished)
+    }
+    let animation = Animation(sink: sink)
+
+    var latest = initial
+    var size = await screen.size()
+    await store.send(.setViewport(rows: Self.viewportRows(size.rows)))
+    await store.start()
+
+    loop: for await event in events {
+      switch event {
+      case .key(.resize):
+        size = await screen.size()
+        await store.send(.setViewport(rows: Self.viewportRows(size.rows)))
+      case .key(let key):
+        if let action = KeyMap.action(for: key, in: latest) { await store.send(action) }
+        continue loop
+      case .state(let state):
+        latest = state
+        if state.shouldQuit { break loop }
+        if state.themeName != themeName {
+          themeName = state.themeName
+          if let next = catalog.theme(named: themeName)
+            ?? Self.reload(&catalog, themeName, userThemeDirectory)
+          {
+            theme = next
+            await screen.setTheme(theme)
+          } else {
+            logger.warning("unknown theme \(themeName)")
+          }
+        }
+      case .animate:
+        break
+      case .finished:
+        break loop
+      }
+      animation.update(active: latest.anythingInMotion)
+      var view = latest
+      view.now = max(Date(), latest.now)
+      await screen.draw(render(view, size: size, theme: theme))
+    }
+    animation.update(active: false)
+    keyPump.cancel()
+    statePump.cancel()
+    await store.send(.quit)
+    await screen.close()
+    return .quit
+  }
+
+  /// Table rows that fit on a screen of `rows` lines (header, tabs, column titles, prompt, footer).
+  static func viewportRows(_ rows: Int) -> Int { max(1, rows - 6) }
+
+  private static func reload(_ catalog: inout ThemeCatalog, _ name: String, _ directory: String)
+    -> Theme?
+  {
+    catalog.load(directory: URL(fileURLWithPath: directory))
+    return catalog.theme(named: name)
+  }
+
+  /// Ticks the spinner 4 times a second while something is in motion, and not at all
+  /// otherwise, so an idle screen costs nothing.
+  private final class Animation: @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: Task<Void, Never>?
+    private let sink: AsyncStream<Event>.Continuation
+
+    init(sink: AsyncStream<Event>.Continuation) { self.sink = sink }
+
+    func update(active: Bool) {
+      lock.withLock {
+        if active, task == nil {
+          task = Task { [sink] in
+            while !Task.isCancelled {
+              try? await Task.sleep(for: .milliseconds(250))
+              if Task.isCancelled { return }
+              sink.yield(.animate)
+            }
+          }
+        } else if !active, let running = task {
+          running.cancel()
+          task = nil
+        }
+      }
+    }
+  }
+}

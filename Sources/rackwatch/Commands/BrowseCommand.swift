@@ -1,0 +1,120 @@
+import ArgumentParser
+import BrowserModel
+import CloudClient
+import CloudSimulator
+import Foundation
+import Logging
+
+/// `rackwatch` (default): the terminal UI, on a real cloud or on the embedded simulator.
+struct BrowseCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "browse", abstract: "Open the terminal UI (the default command).")
+
+  @Flag(help: "Run against the embedded simulator: no account needed.") var demo = false
+  @Option(help: "Colour theme (see 'rackwatch themes').") var theme: String?
+  @Option(help: "Demo: backups per region.") var demoBackups = 60
+  @Option(help: "Demo: snapshots per region.") var demoSnapshots = 60
+  @Option(help: "Demo: seconds a backup job takes.") var demoBackupSeconds = 90.0
+  @Option(help: "Demo: seconds a snapshot takes.") var demoSnapshotSeconds = 45.0
+  @Flag(help: "Ring the terminal bell when a job finishes or fails.") var bell = false
+  @OptionGroup var connection: ConnectionOptions
+
+  func run() async throws {
+    let resolver = ProfileResolver.current()
+    let sink = LogSetup.start(
+      path: connection.logFile ?? resolver.paths.logFile, debug: connection.debug)
+    let logger = Logger(label: "rackwatch")
+    var simulator: SimulatorServer?
+    var profile: Profile
+    if demo {
+      var config = SimulatorConfiguration()
+      config.backupsPerRegion = demoBackups
+      config.snapshotsPerRegion = demoSnapshots
+      // Real-time clock so server timestamps agree with the local clock; short jobs instead.
+      config.backupDuration = demoBackupSeconds
+      config.snapshotDuration = demoSnapshotSeconds
+      config.inMotion = 3
+      config.seed = UInt64(Date().timeIntervalSince1970) & 0xFFFF
+      let server: SimulatorServer
+      do { server = try await SimulatorServer.start(config) } catch {
+        throw CommandFailure(message: "the demo simulator could not start: \(error)", code: 5)
+          .exit()
+      }
+      simulator = server
+      profile = DemoProfile.profile(for: server)
+      if let region = connection.region { profile.regions = [region] }
+      profile.readOnly = connection.readonly
+      logger.info("demo simulator at \(server.baseURL)")
+    } else {
+      do {
+        let found = try resolver.discover()
+        for warning in found.warnings { StandardError.write(warning + "\n") }
+        profile = try resolver.resolve(
+          requested: connection.profile, cloud: connection.osCloud, flags: try connection.overlay(),
+          in: found)
+        if !profile.hasCredentials {
+          StandardError.write(NoCredentialsHelp.text(paths: resolver.paths) + "\n")
+          throw ExitCode(ExitStatus.auth)
+        }
+      } catch let error as ConfigError {
+        throw CommandFailure.from(error).exit()
+      }
+    }
+    for secret in [
+      profile.apiKey, profile.password, profile.token, profile.applicationCredentialSecret,
+    ] {
+      if let secret { sink.redact(secret.revealed) }
+    }
+    let clientConfig: ClientConfiguration
+    do {
+      clientConfig = try ClientSettings.configuration(
+        for: profile, logger: Logger(label: "rackwatch.cloud"))
+    } catch {
+      await simulator?.shutdown()
+      throw CommandFailure.from(error).exit()
+    }
+    let session = CloudSession(configuration: clientConfig)
+    let themeName = theme ?? profile.theme ?? "default"
+    let info = ProfileInfo(
+      profileName: profile.name, cloudName: demo ? "simulator" : Self.cloudName(profile),
+      isDemo: demo, readOnly: profile.readOnly, headerColor: profile.headerColor)
+    let firstRegion = profile.regions.first
+    let region: RegionSelection =
+      firstRegion.map { $0.lowercased() == "all" ? .all : .one($0) } ?? .one("")
+    var refresh = RefreshPolicy()
+    if let fast = profile.refreshFast { refresh.fast = .milliseconds(Int(fast * 1000)) }
+    if let slow = profile.refreshSlow { refresh.slow = .milliseconds(Int(slow * 1000)) }
+    let state = BrowserState(
+      profile: info, region: region,
+      availableRegions: profile.regions.filter { $0.lowercased() != "all" },
+      themeName: themeName, refresh: refresh, bellEnabled: bell, now: Date())
+    let outcome = await TerminalApp.run(
+      state: state, service: session, userThemeDirectory: resolver.paths.userThemes, logger: logger)
+    try? await session.shutdown()
+    await simulator?.shutdown()
+    switch outcome {
+    case .quit: return
+    case .failed(let message):
+      throw CommandFailure(message: message, code: ExitStatus.timeoutOrNetwork).exit()
+    }
+  }
+
+  static func cloudName(_ profile: Profile) -> String {
+    guard let url = profile.identityURL, let host = URL(string: url)?.host else { return "cloud" }
+    if host.hasSuffix("rackspacecloud.com") { return "Rackspace" }
+    return host
+  }
+}
+
+/// The profile `--demo` uses: the simulator's demo account over identity v2.0.
+enum DemoProfile {
+  static func profile(for server: SimulatorServer) -> Profile {
+    var profile = Profile(name: "demo", source: .demo)
+    profile.authKind = .apiKey
+    profile.identityURL = server.identityV2URL
+    profile.username = server.configuration.username
+    profile.apiKey = Secret(server.configuration.apiKey)
+    profile.regions = [server.configuration.regions.first ?? "DFW"]
+    return profile
+  }
+}

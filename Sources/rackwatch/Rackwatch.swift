@@ -1,0 +1,31 @@
+import ArgumentParser
+
+/// `rackwatch`: a terminal browser for database backups and volume snapshots.
+@main
+struct Rackwatch: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "rackwatch",
+    abstract: "Watch and manage database backups and volume snapshots on Rackspace and OpenStack.",
+    discussion: """
+      Without a subcommand, rackwatch opens the terminal UI. Try it with no account:
+
+        rackwatch --demo
+
+      Credentials come from flags, then OS_* / RS_* environment variables, then a profile in
+      ~/.config/rackwatch/config.yaml, clouds.yaml (--os-cloud) or ~/.rack/config.
+      Exit codes: 0 ok, 1 job failed, 2 usage or configuration, 3 authentication,
+      4 not found, 5 timeout, network or server trouble.
+      """,
+    version: RackwatchVersion.current,
+    subcommands: [
+      BrowseCommand.self, ListCommand.self, ShowCommand.self, WaitCommand.self,
+      SimulatorCommand.self, ProfilesCommand.self, ThemesCommand.self,
+    ],
+    defaultSubcommand: BrowseCommand.self
+  )
+}
+
+/// The version printed by `--version`.
+enum RackwatchVersion {
+  static let current = "0.1.0"
+}
