@@ -1,0 +1,182 @@
+import CloudSimulator
+import Foundation
+import Testing
+
+@testable import CloudClient
+
+@Suite("Resilience against a flaky simulator")
+struct ResilienceTests {
+  static func faults(_ change: (inout SimulatorFaults) -> Void) -> SimulatorFaults {
+    var faults = SimulatorFaults()
+    change(&faults)
+    return faults
+  }
+
+  @Test("an expired token is renewed once and the request retried")
+  func renewsOn401() async throws {
+    try await SimulatorHarness.run { (h: SimulatorHarness) async throws in
+      _ = try await h.session.listBackups(region: "DFW")
+      #expect(h.logs.requests("POST", "/v2.0/tokens").count == 1)
+      h.sim.expireAllTokens()
+      #expect(try await h.session.listBackups(region: "DFW").count == 12)
+      #expect(h.logs.requests("POST", "/v2.0/tokens").count == 2)
+      #expect(h.logs.requests("GET", "/backups").contains { $0.contains(" 401 ") })
+    }
+  }
+
+  @Test("a refused fixed token is not renewed: one 401, an unauthorized error")
+  func fixedTokenRefused() async throws {
+    try await SimulatorHarness.run(
+      auth: .fixedToken("not-the-right-token"), simulator: { $0.fixedToken = "fixed-TOKEN-0042" }
+    ) { (h: SimulatorHarness) async throws in
+      let error = await SimulatorHarness.cloudError {
+        _ = try await h.session.listBackups(region: "DFW")
+      }
+      #expect(error?.kind == .unauthorized)
+      #expect(h.logs.requests("GET", "/backups").count == 1)
+    }
+  }
+
+  @Test("413/429 with Retry-After is waited out and retried, for GET and POST")
+  func honoursRetryAfter() async throws {
+    try await SimulatorHarness.run { (h: SimulatorHarness) async throws in
+      let instance = try #require(
+        try await h.session.listInstances(region: "DFW").first { $0.acceptsBackup })
+      h.sim.setFaults(
+        Self.faults {
+          $0.rateLimitEvery = 2; $0.retryAfter = 1
+        })
+      _ = try await h.session.listBackups(region: "DFW")
+      _ = try await h.session.listBackups(region: "ORD")
+      _ = try await h.session.createBackup(
+        BackupCreateRequest(name: "limited", instanceID: instance.id), region: "DFW")
+      let limited = h.logs.lines.filter { $0.contains(" 413 ") || $0.contains(" 429 ") }
+      #expect(!limited.isEmpty)
+    }
+  }
+
+  @Test("a Retry-After longer than the cap is thrown with its delay")
+  func retryAfterOverCap() async throws {
+    try await SimulatorHarness.run(client: { $0.maxRetryAfter = 0.5 }) {
+      (h: SimulatorHarness) async throws in
+      h.sim.setFaults(
+        Self.faults {
+          $0.rateLimitEvery = 1; $0.retryAfter = 30
+        })
+      let error = await SimulatorHarness.cloudError {
+        _ = try await h.session.listBackups(region: "DFW")
+      }
+      #expect(error?.kind == .rateLimited)
+      #expect(error?.retryAfter == 30)
+      #expect(error?.summary.contains("try again in 30 s") == true)
+    }
+  }
+
+  @Test("GET is retried on 500 until the retries run out; POST is not retried")
+  func retriesServerErrors() async throws {
+    try await SimulatorHarness.run(client: { $0.maxRetries = 3 }) {
+      (h: SimulatorHarness) async throws in
+      let instance = try #require(
+        try await h.session.listInstances(region: "DFW").first { $0.acceptsBackup })
+      h.sim.setFaults(Self.faults { $0.errorRate = 1 })
+      let error = await SimulatorHarness.cloudError {
+        _ = try await h.session.listBackups(region: "ORD")
+      }
+      #expect(error?.kind == .server)
+      #expect(h.logs.requests("GET", "/ord/database/").count == 4)
+      let post = await SimulatorHarness.cloudError {
+        _ = try await h.session.createBackup(
+          BackupCreateRequest(name: "x", instanceID: instance.id), region: "DFW")
+      }
+      #expect(post?.kind == .server)
+      #expect(h.logs.requests("POST", "/backups").count == 1)
+    }
+  }
+
+  @Test("GET gets through a 50% error rate with enough retries")
+  func survivesErrorRate() async throws {
+    try await SimulatorHarness.run(client: { $0.maxRetries = 30 }) {
+      (h: SimulatorHarness) async throws in
+      h.sim.setFaults(Self.faults { $0.errorRate = 0.5 })
+      #expect(try await h.session.listBackups(region: "DFW").count == 12)
+      #expect(h.logs.lines.contains { $0.contains(" 500 ") || $0.contains(" 503 ") })
+    }
+  }
+
+  @Test("a POST that times out is not sent again; a GET that times out is")
+  func noRetryOfTimedOutPost() async throws {
+    try await SimulatorHarness.run(client: {
+      $0.readTimeout = 0.2; $0.maxRetries = 2
+    }) {
+      (h: SimulatorHarness) async throws in
+      let instance = try #require(
+        try await h.session.listInstances(region: "DFW").first { $0.acceptsBackup })
+      h.sim.setFaults(Self.faults { $0.latency = 1.5 })
+      let post = await SimulatorHarness.cloudError {
+        _ = try await h.session.createBackup(
+          BackupCreateRequest(name: "slow", instanceID: instance.id), region: "DFW")
+      }
+      #expect(post?.kind == .timeout)
+      #expect(h.logs.requests("POST", "/backups").count == 1)
+      let get = await SimulatorHarness.cloudError {
+        _ = try await h.session.backup(id: "whatever", region: "DFW")
+      }
+      #expect(get?.kind == .timeout)
+      #expect(h.logs.requests("GET", "/backups/whatever").count == 3)
+    }
+  }
+
+  @Test("dropped connections: GET retried, then a network error")
+  func droppedConnections() async throws {
+    try await SimulatorHarness.run(client: { $0.maxRetries = 2 }) {
+      (h: SimulatorHarness) async throws in
+      _ = try await h.session.regions()
+      h.sim.setFaults(Self.faults { $0.dropConnectionRate = 1 })
+      let error = await SimulatorHarness.cloudError {
+        _ = try await h.session.listSnapshots(region: "DFW")
+      }
+      #expect(error?.kind == .network || error?.kind == .malformedResponse)
+      #expect(h.logs.requests("GET", "/snapshots").count == 3)
+    }
+  }
+
+  @Test("malformed and truncated bodies are errors, never crashes")
+  func malformedBodies() async throws {
+    try await SimulatorHarness.run(auth: .keystone) { (h: SimulatorHarness) async throws in
+      let snapshot = try #require(try await h.session.listSnapshots(region: "DFW").first)
+      h.sim.setFaults(Self.faults { $0.malformedBodyRate = 1 })
+      for _ in 0..<4 {
+        let list = await SimulatorHarness.cloudError {
+          _ = try await h.session.listSnapshots(region: "DFW")
+        }
+        #expect(list?.kind == .malformedResponse)
+        let one = await SimulatorHarness.cloudError {
+          _ = try await h.session.snapshot(id: snapshot.id, region: "DFW")
+        }
+        #expect(one?.kind == .malformedResponse)
+        #expect(one?.summary.hasPrefix("Reading snapshot") == true)
+      }
+    }
+  }
+
+  @Test("cancelling the calling task cancels the request")
+  func cancellation() async throws {
+    try await SimulatorHarness.run { (h: SimulatorHarness) async throws in
+      _ = try await h.session.regions()
+      h.sim.setFaults(Self.faults { $0.latency = 20 })
+      let task = Task { () -> CloudError? in
+        await SimulatorHarness.cloudError { _ = try await h.session.listBackups(region: "DFW") }
+      }
+      task.cancel()
+      let error = await task.value
+      #expect(error?.kind == .cancelled)
+      let single = Task { () -> CloudError? in
+        await SimulatorHarness.cloudError {
+          _ = try await h.session.backup(id: "any", region: "DFW")
+        }
+      }
+      single.cancel()
+      #expect(await single.value?.kind == .cancelled)
+    }
+  }
+}
