@@ -71,7 +71,7 @@ enum Fixtures {
           Snapshot(
             id: "s3000000-0000-4000-8000-000000000003", name: "",
             volumeID: "v4000000-0000-4000-8000-000000000002",
-            status: .error, size: 50, created: t0))),
+            status: .error, size: 50, created: t0.addingTimeInterval(-100)))),
     ]
   }
 
