@@ -50,7 +50,9 @@ public final class SimulatorServer: Sendable {
       try await respond(request, context, world, regions, fallbackHost)
     }
     var logger = Logger(label: "rackwatch.simulator")
-    logger.logLevel = .warning
+    // Stopping cancels the server, which Hummingbird reports as an error; nothing else it logs
+    // is of use to the operator.
+    logger.logLevel = .critical
     let (ports, portSink) = AsyncStream<Int>.makeStream()
     let app = Application(
       responder: responder,
