@@ -194,14 +194,18 @@ struct SessionOperationTests {
 
   @Test("wrong credentials: unauthorized, one line, no secret")
   func wrongCredentials() async throws {
-    try await SimulatorHarness.run(simulator: { $0.apiKey = "another-key-entirely" }) {
+    let wrongKey = "WRONG-key-5a5a5a"
+    try await SimulatorHarness.run(client: {
+      $0.auth = .rackspaceAPIKey(username: "demo", apiKey: wrongKey, tenantID: nil)
+    }) {
       (h: SimulatorHarness) async throws in
       let error = await SimulatorHarness.cloudError {
         _ = try await h.session.listBackups(region: "DFW")
       }
       #expect(error?.kind == .unauthorized)
       #expect(error?.summary.hasPrefix("Signing in failed:") == true)
-      #expect(error?.summary.contains(SimulatorHarness.apiKey) == false)
+      #expect(error?.summary.contains(wrongKey) == false)
+      #expect(h.logs.requests("POST", "/v2.0/tokens").count == 1)
     }
   }
 }

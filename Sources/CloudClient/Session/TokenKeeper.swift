@@ -69,7 +69,8 @@ actor TokenKeeper {
     let request = WireRequest(
       method: .POST,
       url: IdentityWire.tokensURL(identityURL: identityURL, auth: configuration.auth),
-      body: try IdentityWire.requestBody(configuration.auth), operation: "Signing in")
+      body: try IdentityWire.requestBody(configuration.auth), operation: "Signing in",
+      idempotent: true)
     let response = try await transport.send(request)
     do {
       switch configuration.auth {

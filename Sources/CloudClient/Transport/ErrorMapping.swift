@@ -29,12 +29,18 @@ struct ErrorMapping: Sendable {
     }
     return CloudError(
       kind: kind, status: status, serverMessage: message, retryAfter: retryAfter,
-      summary: summary)
+      summary: redact(summary))
   }
 
   /// An error for a failure before a complete response arrived.
   func error(for error: any Error, request: WireRequest, cancelled: Bool) -> CloudError {
     if let cloud = error as? CloudError { return cloud }
+    var mapped = classify(error, request: request, cancelled: cancelled)
+    mapped.summary = redact(mapped.summary)
+    return mapped
+  }
+
+  private func classify(_ error: any Error, request: WireRequest, cancelled: Bool) -> CloudError {
     let host = URLParts(request.url)?.origin ?? "the server"
     if cancelled || error is CancellationError {
       return CloudError(kind: .cancelled, summary: "\(request.operation) cancelled")
@@ -61,11 +67,13 @@ struct ErrorMapping: Sendable {
 
   /// An error for a 2xx body that does not decode.
   func malformed(_ response: WireResponse, operation: String) -> CloudError {
-    CloudError(
+    var error = CloudError(
       kind: .malformedResponse, status: response.status,
       summary:
         "\(operation) failed: the server's reply could not be read (HTTP \(response.status), "
         + "\(response.body.count) bytes)")
+    error.summary = redact(error.summary)
+    return error
   }
 
   func redact(_ text: String) -> String { Redactor.redact(text, secrets: secrets()) }

@@ -56,15 +56,19 @@ enum WireDate {
         second = s
         if i < end, raw[i] == 0x2E || raw[i] == 0x2C {
           i += 1
-          var scale = 0.1
-          var any = false
+          // Whole digits over a power of ten: ".637" is exactly 637/1000, as Foundation reads it.
+          var numerator = 0
+          var denominator = 1
+          let first = i
           while i < end, raw[i] >= 0x30, raw[i] <= 0x39 {
-            fraction += Double(raw[i] - 0x30) * scale
-            scale /= 10
+            if denominator < 1_000_000_000 {
+              numerator = numerator * 10 + Int(raw[i] - 0x30)
+              denominator *= 10
+            }
             i += 1
-            any = true
           }
-          guard any else { return nil }
+          guard i > first else { return nil }
+          fraction = Double(numerator) / Double(denominator)
         }
       }
     }
