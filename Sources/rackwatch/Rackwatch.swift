@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `rackwatch`: a terminal browser for database backups and volume snapshots.
 @main
@@ -23,6 +24,25 @@ struct Rackwatch: AsyncParsableCommand {
     ],
     defaultSubcommand: BrowseCommand.self
   )
+
+  /// Runs the parsed command; usage errors exit 2 (our documented code) rather than
+  /// ArgumentParser's 64.
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        StandardError.write(fullMessage(for: error) + "\n")
+        Foundation.exit(ExitStatus.usage)
+      }
+      exit(withError: error)
+    }
+  }
 }
 
 /// The version printed by `--version`.

@@ -34,7 +34,27 @@ struct BinaryRunner {
   func cleanUp() { try? FileManager.default.removeItem(atPath: home) }
 
   /// Runs the binary to completion with `arguments` and extra environment.
-  func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+  ///
+  /// The child is waited for on a plain thread, never on the cooperative pool: a test that
+  /// blocked a pool thread could starve the in-process simulator the child is talking to.
+  func run(_ arguments: [String], environment extra: [String: String] = [:]) async throws
+    -> Result
+  {
+    let home = self.home
+    return try await withCheckedThrowingContinuation { continuation in
+      Thread.detachNewThread {
+        do {
+          continuation.resume(returning: try Self.runBlocking(arguments, home: home, extra: extra))
+        } catch {
+          continuation.resume(throwing: error)
+        }
+      }
+    }
+  }
+
+  private static func runBlocking(_ arguments: [String], home: String, extra: [String: String])
+    throws -> Result
+  {
     let process = Process()
     process.executableURL = Self.rackwatch
     process.arguments = arguments
@@ -48,16 +68,15 @@ struct BinaryRunner {
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    // Read both pipes concurrently so a large stdout cannot block the child.
+    // Read both pipes at once so a large stdout cannot block the child.
     let outData = LockedData()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
+    let done = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
       outData.set(out.fileHandleForReading.readDataToEndOfFile())
-      group.leave()
+      done.signal()
     }
     let errData = err.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
+    done.wait()
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, stdout: String(decoding: outData.get(), as: UTF8.self),

@@ -34,7 +34,7 @@ struct CommandTests {
     let sim = try await Self.simulator()
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
-    let result = try runner.run(["list", "snapshots", "--format", "json"] + Self.auth(sim))
+    let result = try await runner.run(["list", "snapshots", "--format", "json"] + Self.auth(sim))
     await sim.shutdown()
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let rows = try Self.json(result.stdout)
@@ -53,9 +53,9 @@ struct CommandTests {
     let sim = try await Self.simulator()
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
-    let all = try runner.run(
+    let all = try await runner.run(
       ["list", "backups", "--format", "json", "--all-regions"] + Self.auth(sim))
-    let completed = try runner.run(
+    let completed = try await runner.run(
       ["list", "backups", "--format", "json", "--all-regions", "--status", "completed"]
         + Self.auth(sim))
     await sim.shutdown()
@@ -73,7 +73,7 @@ struct CommandTests {
     let sim = try await Self.simulator()
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
-    let result = try runner.run(["list", "snapshots"] + Self.auth(sim))
+    let result = try await runner.run(["list", "snapshots"] + Self.auth(sim))
     await sim.shutdown()
     #expect(result.status == 0, "stderr: \(result.stderr)")
     #expect(result.stdout.contains("NAME"))
@@ -86,8 +86,8 @@ struct CommandTests {
     let sim = try await Self.simulator()
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
-    let result = try runner.run(["list", "volumes", "--format", "csv"] + Self.auth(sim))
-    let bare = try runner.run(
+    let result = try await runner.run(["list", "volumes", "--format", "csv"] + Self.auth(sim))
+    let bare = try await runner.run(
       ["list", "volumes", "--format", "csv", "--no-header"] + Self.auth(sim))
     await sim.shutdown()
     #expect(result.status == 0, "stderr: \(result.stderr)")
@@ -100,10 +100,10 @@ struct CommandTests {
     let sim = try await Self.simulator()
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
-    let list = try runner.run(["list", "snapshots", "--format", "json"] + Self.auth(sim))
+    let list = try await runner.run(["list", "snapshots", "--format", "json"] + Self.auth(sim))
     let id = try #require(try Self.json(list.stdout).first?["id"] as? String)
-    let shown = try runner.run(["show", "snapshot", id, "--format", "json"] + Self.auth(sim))
-    let missing = try runner.run(
+    let shown = try await runner.run(["show", "snapshot", id, "--format", "json"] + Self.auth(sim))
+    let missing = try await runner.run(
       ["show", "snapshot", "00000000-0000-0000-0000-000000000000"] + Self.auth(sim))
     await sim.shutdown()
     #expect(shown.status == 0, "stderr: \(shown.stderr)")
@@ -117,7 +117,7 @@ struct CommandTests {
     let sim = try await Self.simulator()
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
-    let result = try runner.run([
+    let result = try await runner.run([
       "list", "backups", "--auth-url", sim.identityV2URL, "--username", "demo", "--api-key",
       "wrong-key-do-not-print",
     ])
@@ -131,18 +131,18 @@ struct CommandTests {
   }
 
   @Test("a usage error exits 2")
-  func usage() throws {
+  func usage() async throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
-    #expect(try runner.run(["list", "gizmos"]).status == 2)
-    #expect(try runner.run(["wait", "backup"]).status == 2)
+    #expect(try await runner.run(["list", "gizmos"]).status == 2)
+    #expect(try await runner.run(["wait", "backup"]).status == 2)
   }
 
   @Test("no credentials anywhere shows the three ways and --demo")
-  func noCredentials() throws {
+  func noCredentials() async throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
-    let result = try runner.run(["list", "backups"])
+    let result = try await runner.run(["list", "backups"])
     #expect(result.status == 3)
     #expect(result.stderr.contains("--demo"))
     #expect(result.stderr.contains("clouds.yaml"))
@@ -156,12 +156,12 @@ struct CommandTests {
     }
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
-    let instances = try runner.run(
+    let instances = try await runner.run(
       ["list", "instances", "--format", "json", "--status", "active"] + Self.auth(sim))
     let instanceID = try #require(try Self.json(instances.stdout).first?["id"] as? String)
     let token = try await SimulatorHTTP.token(sim)
     let backupID = try await SimulatorHTTP.createBackup(sim, token: token, instance: instanceID)
-    let waited = try runner.run(
+    let waited = try await runner.run(
       ["wait", "backup", backupID, "--interval", "0.1", "--timeout", "60s"] + Self.auth(sim))
     await sim.shutdown()
     #expect(waited.status == 0, "stderr: \(waited.stderr)")
@@ -175,12 +175,12 @@ struct CommandTests {
     }
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
-    let instances = try runner.run(
+    let instances = try await runner.run(
       ["list", "instances", "--format", "json", "--status", "active"] + Self.auth(sim))
     let instanceID = try #require(try Self.json(instances.stdout).first?["id"] as? String)
     let token = try await SimulatorHTTP.token(sim)
     let backupID = try await SimulatorHTTP.createBackup(sim, token: token, instance: instanceID)
-    let waited = try runner.run(
+    let waited = try await runner.run(
       ["wait", "backup", backupID, "--interval", "0.1", "--timeout", "0.5"] + Self.auth(sim))
     await sim.shutdown()
     #expect(waited.status == 5)
@@ -188,7 +188,7 @@ struct CommandTests {
   }
 
   @Test("profiles lists sources with secrets masked")
-  func profiles() throws {
+  func profiles() async throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
     let dir = runner.home + "/.config/rackwatch"
@@ -196,7 +196,7 @@ struct CommandTests {
     try sampleConfig.write(toFile: dir + "/config.yaml", atomically: true, encoding: .utf8)
     try FileManager.default.setAttributes(
       [.posixPermissions: 0o644], ofItemAtPath: dir + "/config.yaml")
-    let result = try runner.run(
+    let result = try await runner.run(
       ["profiles"], environment: ["RS_USERNAME": "x", "RS_API_KEY": "env-secret-key-1"])
     #expect(result.status == 0)
     #expect(result.stdout.contains("prod"))
@@ -208,10 +208,10 @@ struct CommandTests {
   }
 
   @Test("--version prints the version")
-  func version() throws {
+  func version() async throws {
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }
-    let result = try runner.run(["--version"])
+    let result = try await runner.run(["--version"])
     #expect(result.status == 0)
     #expect(
       result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3

@@ -194,7 +194,7 @@ struct ConfigurationTests {
     do {
       _ = try home.resolver().discover()
       Issue.record("expected an error")
-    } catch {
+    } catch let error as ConfigError {
       #expect(error.line == 4)
       #expect(error.message.contains("colour_scheme"))
     }
@@ -207,7 +207,7 @@ struct ConfigurationTests {
     do {
       _ = try home.resolver().discover()
       Issue.record("expected an error")
-    } catch {
+    } catch let error as ConfigError {
       #expect(error.line == 2)
     }
   }
@@ -232,7 +232,7 @@ struct ConfigurationTests {
     do {
       _ = try resolver.resolve(requested: "nope", cloud: nil, flags: nil, in: resolver.discover())
       Issue.record("expected an error")
-    } catch {
+    } catch let error as ConfigError {
       #expect(error.message.contains("prod") && error.message.contains("lab"))
     }
   }
