@@ -24,6 +24,14 @@ extension KeyedDecodingContainer {
     return nil
   }
 
+  /// Like `lenientDouble`, trying a string first: progress is always a string in real
+  /// bodies, and a failed attempt costs an error allocation per row.
+  func lenientPercent(_ key: Key) -> Double? {
+    if let text = try? decodeIfPresent(String.self, forKey: key) { return Self.number(in: text) }
+    if let value = try? decodeIfPresent(Double.self, forKey: key) { return value }
+    return nil
+  }
+
   /// A whole number sent as an integer, a float (`1.0`) or a string.
   func lenientInt(_ key: Key) -> Int? {
     if let value = try? decodeIfPresent(Int.self, forKey: key) { return value }
@@ -47,9 +55,19 @@ extension KeyedDecodingContainer {
   }
 
   static func number(in text: String) -> Double? {
-    var trimmed = Substring(text.trimmingCharacters(in: .whitespaces))
-    if trimmed.hasSuffix("%") { trimmed = trimmed.dropLast() }
+    var trimmed = Substring(text)
+    while trimmed.first == " " { trimmed = trimmed.dropFirst() }
+    while trimmed.last == " " { trimmed = trimmed.dropLast() }
+    if trimmed.last == "%" { trimmed = trimmed.dropLast() }
     return Double(trimmed)
+  }
+}
+
+extension String {
+  /// Without surrounding spaces, cheaply when there are none (the common case).
+  var trimmedSpaces: String {
+    guard first == " " || last == " " else { return self }
+    return trimmingCharacters(in: .whitespaces)
   }
 }
 
