@@ -17,6 +17,23 @@ actor FakeCloud: CloudService {
   private var held: Set<String> = []
   private var waiting: [String: [CheckedContinuation<Void, any Error>]] = [:]
   private(set) var cancelledCalls: [String] = []
+  private var watchers: [String: [CheckedContinuation<Void, Never>]] = [:]
+
+  /// Returns once a call of this name is being held (no polling, no sleeping).
+  func waitUntilHeld(_ call: String) async {
+    if waitingCount(call) > 0 { return }
+    await withCheckedContinuation { watchers["held \(call)", default: []].append($0) }
+  }
+
+  /// Returns once a held call of this name was cancelled.
+  func waitUntilCancelled(_ call: String) async {
+    if cancelledCalls.contains(call) { return }
+    await withCheckedContinuation { watchers["cancelled \(call)", default: []].append($0) }
+  }
+
+  private func notify(_ key: String) {
+    for watcher in watchers.removeValue(forKey: key) ?? [] { watcher.resume() }
+  }
 
   func set(backups value: [Backup], region: String = "ORD") { backups[region] = .success(value) }
   func set(snapshots value: [Snapshot], region: String = "ORD") {
@@ -45,11 +62,10 @@ actor FakeCloud: CloudService {
   private func enter(_ call: String) async throws {
     calls.append(call)
     guard held.contains(call) else { return }
-    let id = UUID()
-    _ = id
     try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { continuation in
         waiting[call, default: []].append(continuation)
+        notify("held \(call)")
       }
     } onCancel: {
       Task { await self.cancelWaiting(call) }
@@ -58,6 +74,7 @@ actor FakeCloud: CloudService {
 
   private func cancelWaiting(_ call: String) {
     cancelledCalls.append(call)
+    defer { notify("cancelled \(call)") }
     for continuation in waiting.removeValue(forKey: call) ?? [] {
       continuation.resume(throwing: CancellationError())
     }

@@ -171,15 +171,15 @@ struct StoreTests {
     let clock = TestClock()
     let store = makeStore(cloud, clock: clock)
     await store.start()
-    await store.settle()  // everything but the held call
-    #expect(await store.runningTasks == 1)
-    #expect(clock.sleeperCount == 1)
+    await cloud.waitUntilHeld("listBackups ORD")
+    #expect(await cloud.count("listBackups ORD") == 1)
     await store.send(.quit)
+    #expect(clock.sleeperCount == 0)
     #expect(await store.isFinished)
     #expect(await store.runningTasks == 0)
     #expect(await store.state.shouldQuit)
     // The held request sees its cancellation.
-    while await cloud.cancelledCalls.isEmpty { await Task.yield() }
+    await cloud.waitUntilCancelled("listBackups ORD")
     #expect(await cloud.cancelledCalls == ["listBackups ORD"])
     // The stream finishes after the last state.
     var last: BrowserState?
