@@ -16,14 +16,20 @@ public enum Renderer {
       drawTooSmall(cols: cols, rows: rows, frame: &frame)
       return frame
     }
-    let spinner: Character? = state.anythingInMotion ? Spinner.frame(at: state.now) : nil
-    HeaderBar.draw(state, in: layout.header, frame: &frame, spinner: spinner)
+    let pane = state.focused
+    // Computed once: it is a linear search in the model, and the table, the detail and the
+    // header all need it.
+    let selectedPosition = pane.selectedPosition
+    let spinner = Spinner.frame(at: state.now)
+    let moving = motionOnScreen(state, pane, list: layout.list, selected: selectedPosition)
+    HeaderBar.draw(state, in: layout.header, frame: &frame, spinner: moving ? spinner : nil)
     TabBar.draw(state, in: layout.tabs, frame: &frame)
     drawList(
       state, in: layout.list, frame: &frame, spinner: spinner,
-      focused: !(state.detailOpen && layout.detail != nil))
+      focused: !(state.detailOpen && layout.detail != nil), selected: selectedPosition)
     if let detail = layout.detail {
-      drawDetail(state, in: detail, frame: &frame, spinner: spinner)
+      let row = selectedPosition.flatMap { pane.visibleRow(at: $0) }
+      drawDetail(state, row: row, in: detail, frame: &frame, spinner: spinner)
     }
     PromptLine.draw(state, in: layout.prompt, frame: &frame)
     FooterBar.draw(state, in: layout.footer, frame: &frame)
@@ -37,8 +43,27 @@ public enum Renderer {
     return frame
   }
 
+  /// True when the spinner should turn: a list is loading, or a row on screen (or the
+  /// selected one) is moving. Deliberately not `state.anythingInMotion`, which scans every
+  /// row of every pane (100,000 rows cost more than the whole frame budget); the model
+  /// decides how often time advances, this only decides whether the header shows it.
+  static func motionOnScreen(
+    _ state: BrowserState, _ pane: PaneState, list: Rect, selected: Int?
+  ) -> Bool {
+    if PaneKind.allCases.contains(where: { state.pane($0).isLoading }) { return true }
+    let height = max(0, list.height - 3)
+    let first = TableView.firstRow(pane, height: height, selected: selected)
+    for position in first..<(first + max(height, 1)) {
+      guard let row = pane.visibleRow(at: position) else { break }
+      if row.isInMotion { return true }
+    }
+    if let selected, let row = pane.visibleRow(at: selected), row.isInMotion { return true }
+    return false
+  }
+
   static func drawList(
-    _ state: BrowserState, in area: Rect, frame: inout Frame, spinner: Character?, focused: Bool
+    _ state: BrowserState, in area: Rect, frame: inout Frame, spinner: Character?, focused: Bool,
+    selected: Int?
   ) {
     guard area.height >= 3, area.width >= 4 else { return }
     let pane = state.focused
@@ -51,13 +76,13 @@ public enum Renderer {
     if pane.visibleCount == 0 {
       TableView.draw(
         pane, columns: columns, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1),
-        frame: &frame, focused: focused, now: state.now, spinner: spinner)
+        frame: &frame, focused: focused, now: state.now, spinner: spinner, selected: selected)
       emptyMessage(pane, state: state, in: inner, frame: &frame, spinner: spinner)
       return
     }
     TableView.draw(
       pane, columns: columns, in: inner, frame: &frame, focused: focused, now: state.now,
-      spinner: spinner)
+      spinner: spinner, selected: selected)
   }
 
   /// What an empty list says: loading, the errors by region, no match, or nothing there.
@@ -90,10 +115,9 @@ public enum Renderer {
   }
 
   static func drawDetail(
-    _ state: BrowserState, in area: Rect, frame: inout Frame, spinner: Character?
+    _ state: BrowserState, row: Row?, in area: Rect, frame: inout Frame, spinner: Character?
   ) {
     guard area.height >= 3, area.width >= 10 else { return }
-    let row = state.focused.selectedRow
     let title =
       row.map { "Detail · " + ($0.resource.name.isEmpty ? $0.resource.id : $0.resource.name) }
       ?? "Detail"

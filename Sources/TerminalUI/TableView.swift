@@ -11,11 +11,11 @@ enum TableView {
 
   static func draw(
     _ pane: PaneState, columns all: [Column], in area: Rect, frame: inout Frame, focused: Bool,
-    now: Date, spinner: Character?
+    now: Date, spinner: Character?, selected: Int?
   ) {
     guard area.width >= 4, area.height >= 1 else { return }
     let bodyHeight = area.height - 1
-    let first = firstRow(pane, height: bodyHeight)
+    let first = firstRow(pane, height: bodyHeight, selected: selected)
     let rows = (0..<max(0, bodyHeight)).compactMap { pane.visibleRow(at: first + $0) }
     let texts = rows.map { row in
       all.map { ColumnText.text($0, row, now: now, spinner: spinner) }
@@ -63,10 +63,10 @@ enum TableView {
 
   /// The first visible position to draw so the selection is on screen, starting from the
   /// model's scroll offset.
-  static func firstRow(_ pane: PaneState, height: Int) -> Int {
+  static func firstRow(_ pane: PaneState, height: Int, selected: Int?) -> Int {
     guard height > 0, pane.visibleCount > 0 else { return 0 }
     var first = min(max(0, pane.scrollOffset), max(0, pane.visibleCount - height))
-    if let position = pane.selectedPosition {
+    if let position = selected {
       if position < first { first = position }
       if position >= first + height { first = position - height + 1 }
     }
