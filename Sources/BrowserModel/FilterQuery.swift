@@ -26,6 +26,17 @@ struct FilterQuery: Sendable, Hashable {
     return String(word.dropFirst(prefix.count))
   }
 
+  /// True when every row this query matches is also matched by `older` (each old term is a
+  /// prefix of the new term at the same place; extra terms only narrow).
+  func narrows(_ older: FilterQuery) -> Bool {
+    func covers<T: Collection>(_ new: [T], _ old: [T]) -> Bool where T.Element: Equatable {
+      guard new.count >= old.count else { return false }
+      return zip(new, old).allSatisfy { $0.starts(with: $1) }
+    }
+    return !older.isEmpty && covers(words, older.words) && covers(status, older.status)
+      && covers(datastore, older.datastore) && covers(region, older.region)
+  }
+
   var isEmpty: Bool { words.isEmpty && status.isEmpty && datastore.isEmpty && region.isEmpty }
 
   func matches(_ row: Row) -> Bool {

@@ -17,65 +17,106 @@ extension PaneState {
   mutating func merge(_ incoming: [Resource], region: String, now: Date) -> [RowEvent] {
     let firstLoad = lists[region]?.lastLoaded == nil
     var events: [RowEvent] = []
-    var merged: [Row] = []
-    merged.reserveCapacity(rows.count + incoming.count)
-    // Rows of other regions stay as they are.
-    for row in rows where row.id.region != region { merged.append(row) }
-    var seen = Set<String>()
-    seen.reserveCapacity(incoming.count)
+    var seen = [Bool](repeating: false, count: rows.count)
+    var changed: [Int] = []
+    var added: [Row] = []
+    var addedIDs = Set<String>()
+    var marksChanged = false
+    // Rows of this region in their current order: the server usually answers in the same
+    // order, so most IDs are found by looking at the next expected row, not by hashing.
+    let regionRows = rows.indices.filter { rows[$0].id.region == region }
+    var cursor = 0
     for raw in incoming {
       let safeID = TerminalSafe.sanitize(raw.id)
-      let id = RowID(region: region, id: safeID)
-      guard seen.insert(safeID).inserted else { continue }  // a duplicate across pages
-      guard let oldIndex = indexByID[id] else {
-        let row = Row(
-          region: region, resource: raw.sanitized(),
-          change: firstLoad ? nil : RowChange(.added, at: now))
-        merged.append(row)
+      var found: Int?
+      if cursor < regionRows.count, rows[regionRows[cursor]].id.id == safeID {
+        found = regionRows[cursor]
+        cursor += 1
+      } else if let index = indexByID[RowID(region: region, id: safeID)] {
+        found = index
+      }
+      guard let index = found else {
+        guard addedIDs.insert(safeID).inserted else { continue }  // duplicate across pages
+        added.append(
+          Row(
+            region: region, resource: raw.sanitized(),
+            change: firstLoad ? nil : RowChange(.added, at: now)))
         continue
       }
-      var row = rows[oldIndex]
-      let old = row.resource
-      if old != raw {
+      guard !seen[index] else { continue }
+      seen[index] = true
+      if rows[index].change?.kind == .gone {
+        rows[index].change = RowChange(.changed, at: now)
+        marksChanged = true
+      }
+      if !ResourceComparison.same(rows[index].resource, raw) {
         let fresh = raw.sanitized()
-        if fresh != old {
-          if Self.significantChange(from: old, to: fresh) || row.change?.kind == .gone {
-            row.change = RowChange(.changed, at: now)
+        let old = rows[index].resource
+        if !ResourceComparison.same(old, fresh) {
+          if Self.significantChange(from: old, to: fresh) {
+            rows[index].change = RowChange(.changed, at: now)
+            marksChanged = true
           }
-          if let event = Self.event(from: old, to: fresh, pending: row.pending) {
+          if let event = Self.event(from: old, to: fresh, pending: rows[index].pending) {
             events.append(event)
           }
-          row.resource = fresh
-          row.recomputeKeys()
+          rows[index].resource = fresh
+          rows[index].recomputeKeys()
+          changed.append(index)
         }
-      } else if row.change?.kind == .gone {
-        row.change = RowChange(.changed, at: now)
       }
-      reconcilePending(&row)
-      merged.append(row)
+      reconcilePending(&rows[index])
     }
     // Rows of this region the server no longer lists.
-    for row in rows where row.id.region == region && !seen.contains(row.id.id) {
-      var row = row
-      if row.pending == .creating {
-        merged.append(row)  // placeholder or just created: the list may lag behind
-      } else if firstLoad {
-        continue
-      } else if row.change?.kind == .gone {
-        merged.append(row)  // fading out
-      } else {
-        if row.pending == .deleting {
-          events.append(
-            RowEvent(
-              level: .success,
-              text: "\(Self.noun(row.resource)) \(Reducer.label(row.resource)) deleted"))
-        }
-        row.pending = nil
-        row.change = RowChange(.gone, at: now)
-        merged.append(row)
+    var dropped = false
+    for index in regionRows where !seen[index] {
+      if rows[index].pending == .creating || rows[index].change?.kind == .gone {
+        continue  // just created (the list may lag behind), or already fading out
       }
+      if firstLoad {
+        dropped = true
+        continue
+      }
+      if rows[index].pending == .deleting {
+        events.append(
+          RowEvent(
+            level: .success,
+            text:
+              "\(Self.noun(rows[index].resource)) \(Reducer.label(rows[index].resource)) deleted"))
+      }
+      rows[index].pending = nil
+      rows[index].pendingAcknowledged = false
+      rows[index].change = RowChange(.gone, at: now)
+      marksChanged = true
     }
-    setRows(merged)
+    for row in added {
+      indexByID[row.id] = rows.count
+      changed.append(rows.count)
+      rows.append(row)
+      if row.change != nil { marksChanged = true }
+    }
+    if dropped {
+      // First load of this region: rows the server does not list simply go (no marks).
+      var drop = Set<RowID>()
+      for index in regionRows
+      where !seen[index] && rows[index].pending != .creating
+        && rows[index].change?.kind != .gone
+      {
+        drop.insert(rows[index].id)
+      }
+      removeRows { drop.contains($0.id) }
+      // `changed` holds indices from before the removal: sort everything afresh instead.
+      recomputeOldestMark()
+      ascendingOrders = [:]
+      resort()
+      return events
+    }
+    if marksChanged { recomputeOldestMark() }
+    if !changed.isEmpty {
+      reposition(changed.filter { $0 < rows.count })
+    } else if marksChanged {
+      fixSelection()
+    }
     return events
   }
 

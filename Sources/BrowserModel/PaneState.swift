@@ -36,6 +36,8 @@ public struct PaneState: Sendable {
   var indexByID: [RowID: Int] = [:]
   /// `rows` indices in sort order; recomputed only when rows or the sort change.
   var sortedOrder: [Int] = []
+  /// Ascending order per column, computed once and kept through small changes.
+  var ascendingOrders: [Column: [Int]] = [:]
   var parsedFilter = FilterQuery(text: "")
   /// The oldest change mark, so the reducer knows when to wake up to fade it.
   var oldestMark: Date?
@@ -93,46 +95,129 @@ public struct PaneState: Sendable {
     indexByID = Dictionary(
       newRows.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { _, last in last }
     )
+    ascendingOrders = [:]
     resort()
   }
 
-  /// Changes one row in place; re-sorts (its keys may have changed).
+  /// Changes one row in place and moves it to its new place in the order.
   mutating func updateRow(_ id: RowID, _ change: (inout Row) -> Void) {
     guard let index = indexByID[id] else { return }
     change(&rows[index])
     rows[index].recomputeKeys()
     recomputeOldestMark()
-    resort()
+    reposition([index])
   }
 
   mutating func appendRow(_ row: Row) {
     if let index = indexByID[row.id] {
       rows[index] = row
+      recomputeOldestMark()
+      reposition([index])
     } else {
       indexByID[row.id] = rows.count
       rows.append(row)
+      recomputeOldestMark()
+      reposition([rows.count - 1])
+    }
+  }
+
+  /// Removes rows; the orders are remapped, not re-sorted (removal keeps relative order).
+  mutating func removeRows(where predicate: (Row) -> Bool) {
+    var newIndex = [Int](repeating: -1, count: rows.count)
+    var kept: [Row] = []
+    kept.reserveCapacity(rows.count)
+    for index in rows.indices where !predicate(rows[index]) {
+      newIndex[index] = kept.count
+      kept.append(rows[index])
+    }
+    guard kept.count != rows.count else { return }
+    rows = kept
+    indexByID = Dictionary(
+      kept.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { _, last in last })
+    for (column, order) in ascendingOrders {
+      ascendingOrders[column] = order.compactMap { newIndex[$0] >= 0 ? newIndex[$0] : nil }
     }
     recomputeOldestMark()
     resort()
   }
 
-  mutating func removeRows(where predicate: (Row) -> Bool) {
-    let kept = rows.filter { !predicate($0) }
-    if kept.count != rows.count { setRows(kept) }
-  }
-
+  /// Applies the current sort from the cached ascending order of its column (computing it
+  /// once if needed), then re-filters. Reversing is O(n), never a re-sort.
   mutating func resort() {
-    sortedOrder = RowSorter.order(rows, by: sort)
-    refilter()
+    let ascending: [Int]
+    if let cached = ascendingOrders[sort.column], cached.count == rows.count {
+      ascending = cached
+    } else {
+      ascending = RowSorter.order(rows, by: SortOrder(column: sort.column, ascending: true))
+      ascendingOrders[sort.column] = ascending
+    }
+    sortedOrder = sort.ascending ? ascending : ascending.reversed()
+    refilter(force: true)
   }
 
-  mutating func refilter() {
-    parsedFilter = FilterQuery(text: filter.text)
-    if parsedFilter.isEmpty {
+  /// Moves rows whose values changed (or that were appended) to their place in the current
+  /// column's order: a binary search each and one O(n) pass, instead of a full sort. Other
+  /// columns' cached orders are dropped (recomputed when chosen).
+  mutating func reposition(_ changed: [Int]) {
+    guard !changed.isEmpty else { return }
+    let column = sort.column
+    guard let cached = ascendingOrders[column], changed.count < max(64, rows.count / 8) else {
+      ascendingOrders = [:]
+      resort()
+      return
+    }
+    ascendingOrders = [:]
+    var moving = [Bool](repeating: false, count: rows.count)
+    for index in changed { moving[index] = true }
+    let rest = cached.filter { $0 < moving.count && !moving[$0] }
+    let unique = Array(Set(changed)).filter { $0 < rows.count }
+    let keys = Dictionary(
+      uniqueKeysWithValues: unique.map { ($0, RowSorter.key(of: rows[$0], column: column)) })
+    let inserts = unique.sorted { RowSorter.less(rows, $0, keys[$0]!, $1, keys[$1]!) }
+    // Position of each insert in `rest` by binary search.
+    var positions: [Int] = []
+    positions.reserveCapacity(inserts.count)
+    for index in inserts {
+      let key = keys[index]!
+      var low = 0
+      var high = rest.count
+      while low < high {
+        let mid = (low + high) / 2
+        let other = rest[mid]
+        if RowSorter.less(rows, other, RowSorter.key(of: rows[other], column: column), index, key) {
+          low = mid + 1
+        } else {
+          high = mid
+        }
+      }
+      positions.append(low)
+    }
+    var merged: [Int] = []
+    merged.reserveCapacity(rows.count)
+    var next = 0
+    for (position, index) in zip(positions, inserts) {
+      if position > next { merged.append(contentsOf: rest[next..<position]) }
+      next = max(next, position)
+      merged.append(index)
+    }
+    if next < rest.count { merged.append(contentsOf: rest[next...]) }
+    ascendingOrders[column] = merged
+    resort()
+  }
+
+  /// Recomputes `visible`. A keystroke that only narrows the filter (typing more) scans the
+  /// rows already visible, not all of them.
+  mutating func refilter(force: Bool = false) {
+    let query = FilterQuery(text: filter.text)
+    let narrowing = !force && query.narrows(parsedFilter)
+    parsedFilter = query
+    if query.isEmpty {
       visible = sortedOrder
     } else {
-      let query = parsedFilter
-      visible = sortedOrder.filter { query.matches(rows[$0]) }
+      let source = narrowing ? visible : sortedOrder
+      visible = rows.withUnsafeBufferPointer { rows in
+        source.filter { query.matches(rows[$0]) }
+      }
     }
     fixSelection()
   }

@@ -22,6 +22,16 @@ enum RowSorter {
     }
   }
 
+  /// The order `order(_:by:)` produces (ascending), for two rows with their keys.
+  static func less(_ rows: [Row], _ a: Int, _ keyA: Key, _ b: Int, _ keyB: Key) -> Bool {
+    let c = compare(keyA, keyB)
+    if c != 0 { return c < 0 }
+    let ra = rows[a].id
+    let rb = rows[b].id
+    if ra.id != rb.id { return ra.id < rb.id }
+    return ra.region < rb.region
+  }
+
   /// -1, 0, 1. Missing numbers sort last whatever the direction would say first.
   static func compare(_ lhs: Key, _ rhs: Key) -> Int {
     switch (lhs, rhs) {
@@ -49,7 +59,15 @@ enum RowSorter {
     }
   }
 
-  static func text(_ value: String?) -> Key { .text(Array((value ?? "").lowercased().utf8)) }
+  /// Lower-cases ASCII bytes only: no String allocation per row (other bytes order as they
+  /// are, which is good enough for a sort).
+  static func text(_ value: String?) -> Key {
+    var bytes = Array((value ?? "").utf8)
+    for index in bytes.indices where bytes[index] >= 65 && bytes[index] <= 90 {
+      bytes[index] += 32
+    }
+    return .text(bytes)
+  }
 
   static func date(_ value: Date?) -> Key { .number(value?.timeIntervalSince1970) }
 

@@ -242,6 +242,7 @@ struct DialogTests {
   func deleteConfirm() {
     var state = backupState(backups: [Fixtures.backup("b1"), Fixtures.backup("c1", parent: "b1")])
     _ = reduce(&state, .sortBy(.id))
+    _ = reduce(&state, .selectFirst)
     _ = reduce(&state, .beginDelete)
     #expect(confirmation(state)?.warning == "1 incremental backup will be deleted too")
     _ = reduce(&state, .focusConfirm)
