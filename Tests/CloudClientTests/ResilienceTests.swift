@@ -24,6 +24,18 @@ struct ResilienceTests {
     }
   }
 
+  @Test("a token that expires within the renewal margin is renewed before it is used")
+  func renewsBeforeExpiry() async throws {
+    try await SimulatorHarness.run(
+      simulator: { $0.tokenTTL = 60 }, client: { $0.tokenRenewalMargin = 120 }
+    ) { (h: SimulatorHarness) async throws in
+      _ = try await h.session.listBackups(region: "DFW")
+      _ = try await h.session.listBackups(region: "ORD")
+      #expect(h.logs.requests("POST", "/v2.0/tokens").count >= 2)
+      #expect(!h.logs.lines.contains { $0.contains(" 401 ") })
+    }
+  }
+
   @Test("a refused fixed token is not renewed: one 401, an unauthorized error")
   func fixedTokenRefused() async throws {
     try await SimulatorHarness.run(

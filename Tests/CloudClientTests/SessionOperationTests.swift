@@ -192,6 +192,27 @@ struct SessionOperationTests {
     }
   }
 
+  @Test("wrong keystone password: keystone's error shape read, no secret")
+  func wrongKeystonePassword() async throws {
+    let wrong = "WRONG-password-77aa"
+    try await SimulatorHarness.run(
+      auth: .keystone,
+      client: {
+        $0.auth = .keystonePassword(
+          username: "demo", password: wrong, userDomain: "Default", projectName: "demo",
+          projectID: nil, projectDomain: "Default")
+      }
+    ) { (h: SimulatorHarness) async throws in
+      let error = await SimulatorHarness.cloudError {
+        _ = try await h.session.listSnapshots(region: "DFW")
+      }
+      #expect(error?.kind == .unauthorized)
+      #expect(error?.serverMessage?.isEmpty == false)
+      #expect(error?.summary.contains(wrong) == false)
+      #expect(h.logs.requests("POST", "/v3/auth/tokens").count == 1)
+    }
+  }
+
   @Test("wrong credentials: unauthorized, one line, no secret")
   func wrongCredentials() async throws {
     let wrongKey = "WRONG-key-5a5a5a"
