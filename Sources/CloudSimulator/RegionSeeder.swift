@@ -85,7 +85,8 @@ struct RegionSeeder {
     }
     for j in 0..<moving {
       let owner = active[j]
-      let progress = 0.05 + 0.8 * Double(j + 1) / Double(moving + 1)
+      // Later rows started later, so creation order stays the order lists are served in.
+      let progress = 0.05 + 0.8 * Double(moving - j) / Double(moving + 1)
       let created = start - progress * configuration.backupDuration
       data.append(
         BackupRecord(
@@ -123,7 +124,8 @@ struct RegionSeeder {
     for j in 0..<moving {
       let volume = j % volumes.count
       let created =
-        start - (0.05 + 0.8 * Double(j + 1) / Double(moving + 1)) * configuration.snapshotDuration
+        start - (0.05 + 0.8 * Double(moving - j) / Double(moving + 1))
+        * configuration.snapshotDuration
       data.append(
         SnapshotRecord(
           seq: data.takeSeq(), id: rng.uuid(),

@@ -22,7 +22,8 @@ public struct SimulatorConfiguration: Sendable {
   public var instancesPerRegion: Int = 6
   /// Seeded block storage volumes per region.
   public var volumesPerRegion: Int = 8
-  /// Clock multiplier: 1 is real time, 60 makes a simulated minute pass every second.
+  /// Clock multiplier: 1 is real time, 60 makes a simulated minute pass every second, 0 stops
+  /// the clock so only ``SimulatorServer/advanceClock(by:)`` moves it (tests).
   public var speed: Double = 1
   /// The simulated wall-clock time at start; `nil` means "now". Fix it for byte-stable output.
   public var startDate: Date? = nil

@@ -97,6 +97,8 @@ func withSimulator(
   configuration.port = 0
   configuration.startDate = fixedStart
   configuration.failureRate = 0
+  // A stopped clock: time moves only when a test advances it, so bodies are repeatable.
+  configuration.speed = 0
   configure(&configuration)
   let server = try await SimulatorServer.start(configuration)
   let sessionConfiguration = URLSessionConfiguration.ephemeral
