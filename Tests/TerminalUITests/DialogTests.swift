@@ -74,12 +74,28 @@ struct DialogTests {
     #expect(confirm.style(of: "[ Delete ]")?.role == .buttonFocus)
   }
 
-  @Test("rename snapshot form starts with the current name")
-  func rename() {
+  @Test("create snapshot form: volume picker first, force toggle", arguments: Fixtures.sizes)
+  func createSnapshot(size: (Int, Int)) {
+    var state = Fixtures.state()
+    _ = reduce(&state, .focusPane(.snapshots))
+    _ = reduce(&state, .beginCreate)
+    let frame = Fixtures.render(state, size.0, size.1)
+    #expect(frame.isFreeOfControls)
+    #expect(frame.text.contains("Create snapshot"))
+    #expect(frame.text.contains("‹ "))
+    if size.1 >= 24 {
+      #expect(frame.text.contains("[ ]"))
+      #expect(frame.text.contains("data-vol") || frame.text.contains("scratch"))
+    }
+  }
+
+  @Test("rename snapshot form starts with the current name", arguments: Fixtures.sizes)
+  func rename(size: (Int, Int)) {
     var state = Fixtures.state()
     _ = reduce(&state, .focusPane(.snapshots))
     _ = reduce(&state, .beginRename)
-    let frame = Fixtures.render(state, 80, 24)
+    let frame = Fixtures.render(state, size.0, size.1)
+    #expect(frame.cursor != nil)
     #expect(frame.text.contains("Rename snapshot"))
     let name = state.focused.selectedRow?.resource.name ?? ""
     if !name.isEmpty { #expect(frame.text.contains(name)) }

@@ -1,0 +1,108 @@
+import Testing
+
+@testable import BrowserModel
+@testable import TerminalUI
+
+/// Whole-screen snapshots: if one of these changes, look at the new frame and decide.
+@Suite("screen snapshots")
+struct SnapshotTests {
+  @Test("backups pane at 40x12: text and style map")
+  func backups40x12() {
+    let frame = Fixtures.render(Fixtures.state(), 40, 12)
+    let expected = [
+      " rackwatch  rackspace/prod  ORD   DEMO",
+      " 1 Backups 4   2 Snapshots 3   3 Instanc",
+      "┌─ Backups · ORD ──────────────────────┐",
+      "│ NAME         STATUS              SIZE│",
+      "│▶evil␛[31mre… ⠋ NEW 5s                │",
+      "│ orders-incr… ⠋ BUILDING 2m05s        │",
+      "│ nightly-ord… COMPLETED        1.25 GB│",
+      "│ 数据库备份   FAILED           0.50 GB│",
+      "│                                      │",
+      "└──────────────────────────────────────┘",
+      "",
+      " ↑↓ move  Enter detail  1-4 pane",
+    ]
+    #expect(frame.text.components(separatedBy: "\n") == expected.map { trimmed($0) })
+    let styles = [
+      "hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhggggggh",
+      "AAAAAAAAAAAAAaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      "BBTTTTTTTTTTTTTTTBBBBBBBBBBBBBBBBBBBBBBB",
+      "BccccccccccccccccccccccccccccccccccccccB",
+      "BSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB",
+      "BttttttttttttttppppppppppppppppttttttttB",
+      "BttttttttttttttoooooooooooooooottttttttB",
+      "BtttttttttttttteeeeeeeeeeeeeeeettttttttB",
+      "B......................................B",
+      "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+      "........................................",
+      "mkkmmmmmmmkkkkkmmmmmmmmmkkkmmmmmmmmmmmmm",
+    ]
+    #expect(frame.styleMap == styles)
+  }
+
+  @Test("backups pane at 80x24: text and style map")
+  func backups80x24() {
+    let frame = Fixtures.render(Fixtures.state(), 80, 24)
+    let expected = [
+      " rackwatch  rackspace/prod  ORD   DEMO                         ⠋ updated 3s ago",
+      " 1 Backups 4   2 Snapshots 3   3 Instances 2   4 Volumes 2",
+      "┌─ Backups · ORD ──────────────────────────────────────────────────────────────┐",
+      "│ NAME                                STATUS              SIZE CREATED▼        │",
+      "│▶evil␛[31mred␇🚀                     ⠋ NEW 5s                 2026-11-18 12:06│",
+      "│ orders-incremental                  ⠋ BUILDING 2m05s         2026-11-18 12:04│",
+      "│ nightly-orders                      COMPLETED        1.25 GB 2026-11-18 11:06│",
+      "│ 数据库备份                          FAILED           0.50 GB 2026-11-17 11:06│",
+      "│                                                                              │",
+      "│                                                                              │",
+      "│                                                                              │",
+      "│                                                                              │",
+      "│                                                                              │",
+      "│                                                                              │",
+      "│                                                                              │",
+      "│                                                                              │",
+      "│                                                                              │",
+      "│                                                                              │",
+      "│                                                                              │",
+      "│                                                                              │",
+      "│                                                                              │",
+      "└──────────────────────────────────────────────────────────────────────────────┘",
+      "",
+      " ↑↓ move  Enter detail  1-4 pane  / filter  : command  s/S sort  c create",
+    ]
+    #expect(frame.text.components(separatedBy: "\n") == expected.map { trimmed($0) })
+    let styles = [
+      "hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhgggggghhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh",
+      "AAAAAAAAAAAAAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      "BBTTTTTTTTTTTTTTTBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+      "BccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccB",
+      "BSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB",
+      "BtttttttttttttttttttttttttttttttttttttpppppppppppppppptttttttttttttttttttttttttB",
+      "BtttttttttttttttttttttttttttttttttttttooooooooooooooootttttttttttttttttttttttttB",
+      "BttttttttttttttttttttttttttttttttttttteeeeeeeeeeeeeeeetttttttttttttttttttttttttB",
+      "B..............................................................................B",
+      "B..............................................................................B",
+      "B..............................................................................B",
+      "B..............................................................................B",
+      "B..............................................................................B",
+      "B..............................................................................B",
+      "B..............................................................................B",
+      "B..............................................................................B",
+      "B..............................................................................B",
+      "B..............................................................................B",
+      "B..............................................................................B",
+      "B..............................................................................B",
+      "B..............................................................................B",
+      "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+      "................................................................................",
+      "mkkmmmmmmmkkkkkmmmmmmmmmkkkmmmmmmmkmmmmmmmmmkmmmmmmmmmmkkkmmmmmmmkmmmmmmmmmmmmmm",
+    ]
+    #expect(frame.styleMap == styles)
+  }
+
+  func trimmed(_ line: String) -> String {
+    var l = Substring(line)
+    while l.last == " " { l = l.dropLast() }
+    return String(l)
+  }
+}
