@@ -39,11 +39,21 @@ struct FilterQuery: Sendable, Hashable {
 
   var isEmpty: Bool { words.isEmpty && status.isEmpty && datastore.isEmpty && region.isEmpty }
 
-  func matches(_ row: Row) -> Bool {
-    for value in status where !row.statusKey.contains(value) { return false }
-    for value in datastore where !row.datastoreKey.contains(value) { return false }
-    for value in region where !row.id.region.lowercased().contains(value) { return false }
-    for word in words where !Self.bytes(row.searchKey, contain: word) { return false }
+  /// Reads only the key fields of `rows[index]` (copying a whole row costs more than the
+  /// byte scan itself).
+  func matches(in rows: UnsafeBufferPointer<Row>, at index: Int) -> Bool {
+    if !status.isEmpty {
+      for value in status where !rows[index].statusKey.contains(value) { return false }
+    }
+    if !datastore.isEmpty {
+      for value in datastore where !rows[index].datastoreKey.contains(value) { return false }
+    }
+    if !region.isEmpty {
+      for value in region where !rows[index].id.region.lowercased().contains(value) {
+        return false
+      }
+    }
+    for word in words where !Self.bytes(rows[index].searchKey, contain: word) { return false }
     return true
   }
 

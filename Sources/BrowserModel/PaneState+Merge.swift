@@ -65,7 +65,7 @@ extension PaneState {
           changed.append(index)
         }
       }
-      reconcilePending(&rows[index])
+      if rows[index].pendingAcknowledged { reconcilePending(&rows[index]) }
     }
     // Rows of this region the server no longer lists.
     var dropped = false

@@ -216,7 +216,7 @@ public struct PaneState: Sendable {
     } else {
       let source = narrowing ? visible : sortedOrder
       visible = rows.withUnsafeBufferPointer { rows in
-        source.filter { query.matches(rows[$0]) }
+        source.filter { query.matches(in: rows, at: $0) }
       }
     }
     fixSelection()

@@ -56,6 +56,8 @@ public struct Row: Sendable, Identifiable {
   var searchKey: [UInt8]
   var statusKey: String
   var datastoreKey: String
+  /// `resource.isInMotion`, cached: looking into the resource copies it.
+  var resourceInMotion = false
 
   /// Builds a row from an already sanitised resource.
   public init(region: String, resource: Resource, change: RowChange? = nil) {
@@ -71,7 +73,7 @@ public struct Row: Sendable, Identifiable {
   public var region: String { id.region }
 
   /// True while the row is moving (job running or a pending operation).
-  public var isInMotion: Bool { pending != nil || resource.isInMotion }
+  public var isInMotion: Bool { pending != nil || resourceInMotion }
 
   mutating func recomputeKeys() {
     var parts = [resource.id, resource.name, resource.statusText]
@@ -87,6 +89,7 @@ public struct Row: Sendable, Identifiable {
     }
     searchKey = Array(parts.joined(separator: "\u{1}").lowercased().utf8)
     statusKey = resource.statusText.lowercased()
+    resourceInMotion = resource.isInMotion
     datastoreKey = datastore.lowercased()
   }
 }

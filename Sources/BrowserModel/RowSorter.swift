@@ -9,17 +9,73 @@ enum RowSorter {
     case text([UInt8])
   }
 
+  /// Row indices in sort order. Keys and IDs are flattened into contiguous byte buffers
+  /// first, so the n log n comparisons are `memcmp`s with no reference counting.
   static func order(_ rows: [Row], by sort: SortOrder) -> [Int] {
-    let keys = rows.map { key(of: $0, column: sort.column) }
-    let ascending = sort.ascending
-    return rows.indices.sorted { a, b in
-      let c = compare(keys[a], keys[b])
-      if c != 0 { return ascending ? c < 0 : c > 0 }
-      let ra = rows[a].id
-      let rb = rows[b].id
-      if ra.id != rb.id { return ra.id < rb.id }
-      return ra.region < rb.region
+    let n = rows.count
+    var idBytes: [UInt8] = []
+    idBytes.reserveCapacity(n * 40)
+    var idStarts: [Int] = []
+    idStarts.reserveCapacity(n + 1)
+    var textBytes: [UInt8] = []
+    var textStarts: [Int] = []
+    textStarts.reserveCapacity(n + 1)
+    // Per row: 0 = number present, 1 = number missing, 2 = text (the `compare` order).
+    var kinds = [UInt8](repeating: 0, count: n)
+    var numbers = [Double](repeating: 0, count: n)
+    for index in 0..<n {
+      idStarts.append(idBytes.count)
+      idBytes.append(contentsOf: rows[index].id.id.utf8)
+      textStarts.append(textBytes.count)
+      switch key(of: rows[index], column: sort.column) {
+      case .number(let value?): numbers[index] = value
+      case .number(nil): kinds[index] = 1
+      case .text(let bytes):
+        kinds[index] = 2
+        textBytes.append(contentsOf: bytes)
+      }
     }
+    idStarts.append(idBytes.count)
+    textStarts.append(textBytes.count)
+    let ascending = sort.ascending
+    var order = Array(0..<n)
+    idBytes.withUnsafeBufferPointer { ids in
+      textBytes.withUnsafeBufferPointer { texts in
+        order.sort { a, b in
+          var c = 0
+          let ka = kinds[a]
+          let kb = kinds[b]
+          if ka == 2 && kb == 2 {
+            c = compareBytes(
+              texts, textStarts[a], textStarts[a + 1], textStarts[b], textStarts[b + 1])
+          } else if ka == 2 || kb == 2 {
+            c = ka == 2 ? 1 : -1
+          } else if ka != kb {
+            c = ka == 1 ? 1 : -1  // missing numbers last
+          } else if ka == 0 {
+            c = numbers[a] < numbers[b] ? -1 : (numbers[a] > numbers[b] ? 1 : 0)
+          }
+          if c != 0 { return ascending ? c < 0 : c > 0 }
+          let d = compareBytes(ids, idStarts[a], idStarts[a + 1], idStarts[b], idStarts[b + 1])
+          if d != 0 { return d < 0 }
+          return rows[a].id.region < rows[b].id.region
+        }
+      }
+    }
+    return order
+  }
+
+  static func compareBytes(
+    _ buffer: UnsafeBufferPointer<UInt8>, _ a0: Int, _ a1: Int, _ b0: Int, _ b1: Int
+  ) -> Int {
+    let la = a1 - a0
+    let lb = b1 - b0
+    let common = min(la, lb)
+    if common > 0, let base = buffer.baseAddress {
+      let c = memcmp(base + a0, base + b0, common)
+      if c != 0 { return c < 0 ? -1 : 1 }
+    }
+    return la == lb ? 0 : (la < lb ? -1 : 1)
   }
 
   /// The order `order(_:by:)` produces (ascending), for two rows with their keys.
@@ -28,7 +84,7 @@ enum RowSorter {
     if c != 0 { return c < 0 }
     let ra = rows[a].id
     let rb = rows[b].id
-    if ra.id != rb.id { return ra.id < rb.id }
+    if ra.id != rb.id { return ra.id.utf8.lexicographicallyPrecedes(rb.id.utf8) }
     return ra.region < rb.region
   }
 

@@ -36,7 +36,11 @@ public enum TerminalSafe {
 
   /// Fast path: printable ASCII needs nothing (almost every real name).
   static func isPlainASCII(_ string: String) -> Bool {
-    string.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    let fast = string.utf8.withContiguousStorageIfAvailable { bytes in
+      for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
+      return true
+    }
+    return fast ?? string.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
   }
 
   static func replacement(for scalar: Unicode.Scalar) -> Unicode.Scalar? {
