@@ -6,6 +6,7 @@ public struct ClientConfiguration: Sendable {
   /// Identity endpoint, e.g. `https://identity.api.rackspacecloud.com/v2.0` or
   /// `https://keystone.example/v3`. Nil with `.token` (noauth).
   public var identityURL: String?
+  /// The credentials; never printed (see `AuthMethod.description`).
   public var auth: AuthMethod
   /// Which catalog URL to use: public, or internal (Rackspace ServiceNet).
   public var interface: EndpointInterface
@@ -37,10 +38,13 @@ public struct ClientConfiguration: Sendable {
   public var tokenRenewalMargin: Double
   /// Turns TLS certificate verification off. Only for test clouds with self-signed certs.
   public var insecure: Bool
+  /// Sent as `User-Agent`.
   public var userAgent: String
   /// Request lines go here at debug level: method, path, status, duration. Never secrets.
   public var logger: Logger
 
+  /// A configuration with quick-failing defaults: short back-off (tests stay fast), 60 s cap
+  /// on `Retry-After`, 1,000-item pages.
   public init(
     identityURL: String?, auth: AuthMethod, interface: EndpointInterface = .public,
     endpointOverrides: [ServiceKind: String] = [:], staticRegions: [String] = ["RegionOne"],

@@ -19,6 +19,7 @@ extension CloudSession {
       decode: { try JSONDecoder().decode(BackupWire.Page.self, from: $0).items })
   }
 
+  /// Every backup in the region (all pages).
   public func listBackups(region: String) async throws -> [Backup] {
     try await collect(backupPages(region: region), operation: "Listing backups")
   }
@@ -35,6 +36,7 @@ extension CloudSession {
       backupPages(region: region, instanceID: instanceID), operation: "Listing backups")
   }
 
+  /// One backup; `.notFound` once it is deleted.
   public func backup(id: String, region: String) async throws -> Backup {
     let operation = "Reading backup \(id)"
     let service = try await endpoint(.database, region: region)
@@ -85,6 +87,7 @@ extension CloudSession {
       decode: { try JSONDecoder().decode(InstanceWire.Page.self, from: $0).items })
   }
 
+  /// Every database instance in the region (all pages).
   public func listInstances(region: String) async throws -> [DatabaseInstance] {
     try await collect(instancePages(region: region), operation: "Listing instances")
   }

@@ -11,10 +11,12 @@ extension CloudSession {
       decode: { try JSONDecoder().decode(SnapshotWire.Page.self, from: $0).items })
   }
 
+  /// Every snapshot in the region (detail, all pages).
   public func listSnapshots(region: String) async throws -> [Snapshot] {
     try await collect(snapshotPages(region: region), operation: "Listing snapshots")
   }
 
+  /// One snapshot with its progress; `.notFound` once it is deleted.
   public func snapshot(id: String, region: String) async throws -> Snapshot {
     let operation = "Reading snapshot \(id)"
     let service = try await endpoint(.blockStorage, region: region)
@@ -85,6 +87,7 @@ extension CloudSession {
       decode: { try JSONDecoder().decode(VolumeWire.Page.self, from: $0).items })
   }
 
+  /// Every volume in the region (detail, all pages).
   public func listVolumes(region: String) async throws -> [Volume] {
     try await collect(volumePages(region: region), operation: "Listing volumes")
   }

@@ -7,6 +7,7 @@ import NIOHTTP1
 ///
 /// Create one per cloud profile and call `shutdown()` when done.
 public final class CloudSession: CloudService {
+  /// What the session was created with.
   public let configuration: ClientConfiguration
   let transport: HTTPTransport
   let keeper: TokenKeeper
