@@ -24,22 +24,42 @@ extension PaneState {
     var marksChanged = false
     // Rows of this region in their current order: the server usually answers in the same
     // order, so most IDs are found by looking at the next expected row, not by hashing.
-    let regionRows = rows.indices.filter { rows[$0].id.region == region }
-    var cursor = 0
-    for raw in incoming {
-      let safeID = TerminalSafe.sanitize(raw.id)
-      var found: Int?
-      if cursor < regionRows.count, rows[regionRows[cursor]].id.id == safeID {
-        found = regionRows[cursor]
-        cursor += 1
-      } else if let index = indexByID[RowID(region: region, id: safeID)] {
-        found = index
+    let regionRows = rows.withUnsafeBufferPointer { rows in
+      rows.indices.filter { rows[$0].id.region == region }
+    }
+    // Pass 1, read-only through buffer pointers (no row or resource copies): find each
+    // incoming item's row and whether its value changed.
+    var matched = [Int](repeating: -1, count: incoming.count)
+    var same = [Bool](repeating: false, count: incoming.count)
+    rows.withUnsafeBufferPointer { rows in
+      incoming.withUnsafeBufferPointer { incoming in
+        var cursor = 0
+        for k in incoming.indices {
+          let rawID = incoming[k].id
+          let safeID = TerminalSafe.sanitize(rawID)
+          var found = -1
+          if cursor < regionRows.count, rows[regionRows[cursor]].id.id == safeID {
+            found = regionRows[cursor]
+            cursor += 1
+          } else if let index = indexByID[RowID(region: region, id: safeID)] {
+            found = index
+          }
+          matched[k] = found
+          if found >= 0 {
+            same[k] = ResourceComparison.same(rows[found].resource, incoming[k])
+          }
+        }
       }
-      guard let index = found else {
+    }
+    // Pass 2: apply what changed.
+    for k in incoming.indices {
+      let index = matched[k]
+      guard index >= 0 else {
+        let safeID = TerminalSafe.sanitize(incoming[k].id)
         guard addedIDs.insert(safeID).inserted else { continue }  // duplicate across pages
         added.append(
           Row(
-            region: region, resource: raw.sanitized(),
+            region: region, resource: incoming[k].sanitized(),
             change: firstLoad ? nil : RowChange(.added, at: now)))
         continue
       }
@@ -49,8 +69,8 @@ extension PaneState {
         rows[index].change = RowChange(.changed, at: now)
         marksChanged = true
       }
-      if !ResourceComparison.same(rows[index].resource, raw) {
-        let fresh = raw.sanitized()
+      if !same[k] {
+        let fresh = incoming[k].sanitized()
         let old = rows[index].resource
         if !ResourceComparison.same(old, fresh) {
           if Self.significantChange(from: old, to: fresh) {
@@ -183,7 +203,12 @@ extension PaneState {
 
   /// True when any row of a region is moving (decides the fast or slow interval).
   func anyInMotion(region: String) -> Bool {
-    rows.contains { $0.id.region == region && $0.change?.kind != .gone && $0.isInMotion }
+    rows.withUnsafeBufferPointer { rows in
+      for index in rows.indices where rows[index].pending != nil || rows[index].resourceInMotion {
+        if rows[index].id.region == region && rows[index].change?.kind != .gone { return true }
+      }
+      return false
+    }
   }
 
   /// True when some change mark is older than `date`.

@@ -84,7 +84,14 @@ public struct PaneState: Sendable {
   }
 
   /// True when any row is in motion (job running or pending operation).
-  public var anyInMotion: Bool { rows.contains { $0.isInMotion && $0.change?.kind != .gone } }
+  public var anyInMotion: Bool {
+    rows.withUnsafeBufferPointer { rows in
+      for index in rows.indices where rows[index].pending != nil || rows[index].resourceInMotion {
+        if rows[index].change?.kind != .gone { return true }
+      }
+      return false
+    }
+  }
 
   // MARK: - Mutation (reducer only)
 
