@@ -95,6 +95,11 @@ enum TableView {
       for row in texts { w = max(w, DisplayWidth.of(row[index].0)) }
       return min(w, ColumnText.limits(column).max)
     }
+    // A column empty on every row on screen goes first: its header alone says nothing.
+    let empty = columns.indices.map { index in texts.allSatisfy { $0[index].0.isEmpty } }
+    func priority(_ index: Int) -> Int {
+      empty[index] && !texts.isEmpty ? 0 : ColumnText.limits(columns[index]).priority
+    }
     var kept = Array(columns.indices)
     func total() -> Int { kept.reduce(0) { $0 + natural[$1] } + max(0, kept.count - 1) }
     let nameMinimum = 8
@@ -109,7 +114,7 @@ enum TableView {
       }
       guard
         let drop = kept.filter({ columns[$0] != .name }).min(by: {
-          ColumnText.limits(columns[$0]).priority < ColumnText.limits(columns[$1]).priority
+          priority($0) < priority($1)
         })
       else { break }
       kept.removeAll { $0 == drop }

@@ -186,6 +186,26 @@ struct ScreenTests {
     }
   }
 
+  @Test("on a narrow screen, columns empty on every visible row are dropped first")
+  func emptyColumnsGoFirst() {
+    var state = Fixtures.state()
+    state.withPane(.backups) {
+      $0.setRows([
+        Row(
+          region: "ORD",
+          resource: .backup(
+            Backup(id: "x1", name: "solo", status: .completed, created: Fixtures.now)))
+      ])
+    }
+    let frame = Fixtures.render(state, 40, 12)
+    let header = frame.lines[frame.row(containing: "NAME")!]
+    #expect(header.contains("ID"))
+    #expect(header.contains("CREATED"))
+    #expect(!header.contains("SIZE"))
+    #expect(!header.contains("INSTANCE"))
+    #expect(frame.row(containing: "x1") != nil)
+  }
+
   @Test("empty, loading and failed lists say so")
   func emptyStates() {
     var state = Fixtures.state()
