@@ -27,6 +27,10 @@ enum RowSorter {
       idStarts.append(idBytes.count)
       idBytes.append(contentsOf: rows[index].id.id.utf8)
       textStarts.append(textBytes.count)
+      if appendStoredKey(rows[index], sort.column, into: &textBytes) {
+        kinds[index] = 2
+        continue
+      }
       switch key(of: rows[index], column: sort.column) {
       case .number(let value?): numbers[index] = value
       case .number(nil): kinds[index] = 1
@@ -63,6 +67,37 @@ enum RowSorter {
       }
     }
     return order
+  }
+
+  /// Text keys a row already holds lower-cased (ID, name, status, region, datastore) are
+  /// copied from there, without looking into (and copying) the resource.
+  static func appendStoredKey(_ row: Row, _ column: Column, into bytes: inout [UInt8]) -> Bool {
+    switch column {
+    case .status:
+      bytes.append(contentsOf: row.statusKey.utf8)
+    case .datastore:
+      bytes.append(contentsOf: row.datastoreKey.utf8)
+    case .region:
+      appendLowered(row.id.region, into: &bytes)
+    case .id:
+      appendLowered(row.id.id, into: &bytes)
+    case .name:
+      // `searchKey` is `id \u{1} name \u{1} …`, lower-cased; sanitising turned any raw
+      // U+0001 into a picture, so the separators are unambiguous.
+      row.searchKey.withUnsafeBufferPointer { key in
+        guard let first = key.firstIndex(of: 1) else { return }
+        var end = first + 1
+        while end < key.count, key[end] != 1 { end += 1 }
+        bytes.append(contentsOf: key[(first + 1)..<end])
+      }
+    default:
+      return false
+    }
+    return true
+  }
+
+  static func appendLowered(_ string: String, into bytes: inout [UInt8]) {
+    for byte in string.utf8 { bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
   }
 
   static func compareBytes(
@@ -128,14 +163,8 @@ enum RowSorter {
   static func date(_ value: Date?) -> Key { .number(value?.timeIntervalSince1970) }
 
   static func key(of row: Row, column: Column) -> Key {
-    switch column {
-    case .name: return text(row.resource.name)
-    case .id: return text(row.resource.id)
-    case .status: return .text(Array(row.statusKey.utf8))
-    case .region: return text(row.id.region)
-    case .datastore: return .text(Array(row.datastoreKey.utf8))
-    default: break
-    }
+    var stored: [UInt8] = []
+    if appendStoredKey(row, column, into: &stored) { return .text(stored) }
     switch row.resource {
     case .backup(let b):
       switch column {
