@@ -9,6 +9,17 @@ import TerminalUI
 /// one (only changed cells reach ncurses) and delivers keys, resizes included, on `keys`.
 /// The terminal is restored by `close()`, and by the signal handlers on SIGINT, SIGTERM,
 /// SIGHUP and crashes; Ctrl-Z suspends and the screen repaints on resume.
+///
+/// ```swift
+/// let screen = try await NcursesScreen.open(theme: theme)
+/// await screen.draw(render(state, size: await screen.size(), theme: theme))
+/// for await key in screen.keys {          // .resize arrives here too
+///   if let action = KeyMap.action(for: key, in: state) { /* reduce, run effects */ }
+///   await screen.draw(render(state, size: await screen.size(), theme: theme))
+/// }
+/// await screen.close()                    // also when `keys` ends (terminal gone)
+/// ```
+/// Ctrl-C arrives as `.ctrl("c")` (the terminal is in raw mode), which `KeyMap` maps to quit.
 public actor NcursesScreen {
   /// Why the screen could not open.
   public enum OpenError: Error, CustomStringConvertible {

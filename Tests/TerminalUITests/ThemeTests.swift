@@ -28,6 +28,14 @@ struct ThemeTests {
     }
   }
 
+  @Test("loading the repository's themes/ folder gives the same four themes, no problems")
+  func repositoryFolder() {
+    let catalog = ThemeCatalog(directories: [Self.repoThemes])
+    #expect(catalog.problems.isEmpty)
+    #expect(catalog.theme(named: "light") == ThemeCatalog().theme(named: "light"))
+    #expect(catalog.names.count == 4)
+  }
+
   @Test("roles a theme leaves out inherit from their parent role")
   func inheritance() throws {
     let theme = try ThemeParser.parse(
