@@ -48,7 +48,6 @@ enum DetailView {
     ]
     switch row.resource {
     case .backup(let b):
-      list.append(Field(label: "Description", value: b.description ?? ""))
       var instance = b.instanceID ?? ""
       if let id = b.instanceID,
         let name = state.pane(.instances).row(RowID(region: row.region, id: id))?.resource.name,
@@ -69,20 +68,21 @@ enum DetailView {
       }
       list.append(Field(label: "Parent backup", value: parent))
       list.append(Field(label: "Size", value: Formatting.gigabytes(b.size)))
-      list.append(Field(label: "Type", value: b.type ?? ""))
-      if let automated = b.isAutomated {
-        list.append(Field(label: "Automated", value: automated ? "yes" : "no"))
-      }
-      list.append(Field(label: "Location", value: b.locationRef ?? ""))
+      // Short fields first: on a small terminal the long ones are cut at the bottom.
       list.append(Field(label: "Created", value: Formatting.fullDate(b.created)))
       list.append(Field(label: "Updated", value: Formatting.fullDate(b.updated)))
       if b.isInMotion, let created = b.created {
         list.append(
           Field(label: "Elapsed", value: Formatting.duration(now.timeIntervalSince(created))))
       }
+      list.append(Field(label: "Type", value: b.type ?? ""))
+      if let automated = b.isAutomated {
+        list.append(Field(label: "Automated", value: automated ? "yes" : "no"))
+      }
+      list.append(Field(label: "Location", value: b.locationRef ?? ""))
+      list.append(Field(label: "Description", value: b.description ?? ""))
       if let project = b.projectID { list.append(Field(label: "Project", value: project)) }
     case .snapshot(let s):
-      list.append(Field(label: "Description", value: s.description ?? ""))
       list.append(Field(label: "Progress", value: ColumnText.progress(s), role: .progressFill))
       var volume = s.volumeID
       if let name = state.pane(.volumes).row(RowID(region: row.region, id: s.volumeID))?
@@ -95,6 +95,7 @@ enum DetailView {
       list.append(Field(label: "Created", value: Formatting.fullDate(s.created)))
       list.append(Field(label: "Updated", value: Formatting.fullDate(s.updated)))
       if let project = s.projectID { list.append(Field(label: "Project", value: project)) }
+      list.append(Field(label: "Description", value: s.description ?? ""))
       if s.metadata.isEmpty {
         list.append(Field(label: "Metadata", value: ""))
       } else {
