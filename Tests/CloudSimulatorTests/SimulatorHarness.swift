@@ -86,7 +86,7 @@ enum HarnessError: Error {
 }
 
 /// A fixed start so dates and seeded rows are the same on every run.
-let fixedStart = Date(timeIntervalSince1970: 1_795_420_800)  // 2026-11-21T08:00:00Z
+let fixedStart = Date(timeIntervalSince1970: 1_795_420_800)  // 2026-11-23T08:00:00Z
 
 /// Starts a simulator on a free loopback port, runs `body` against it, and stops it.
 func withSimulator(
