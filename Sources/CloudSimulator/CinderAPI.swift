@@ -23,6 +23,7 @@ enum CinderAPI {
       return CinderSnapshotWrite.update(req, parts[1], dialect, &data, ctx)
     case ("DELETE", 2, "snapshots"):
       return CinderSnapshotWrite.delete(parts[1], &data, ctx, &ids)
+    case ("POST", 1, "volumes"): return CinderVolumeCreate.create(req, dialect, &data, ctx, &ids)
     case ("GET", 1, "volumes"): return listVolumes(req, detail: false, dialect, data, ctx)
     case ("GET", 2, "volumes") where parts[1] == "detail":
       return listVolumes(req, detail: true, dialect, data, ctx)
@@ -144,7 +145,7 @@ enum CinderAPI {
     while count < limit, index >= 0 {
       let v = data.volumes[index]
       index -= 1
-      if let statusFilter, v.status != statusFilter.lowercased() { continue }
+      if let statusFilter, v.status(at: ctx.now) != statusFilter.lowercased() { continue }
       CinderWire.volume(&w, v, detail: detail, dialect, ctx)
       count += 1
       last = v.id

@@ -67,7 +67,13 @@ enum CinderSnapshotWrite {
     let volume = data.volumes[v]
     // An in-use volume needs force (cinder/volume/api.py _create_snapshot).
     let force = isTrue(body["force"])
-    if volume.status == "in-use", !force {
+    let volumeStatus = volume.status(at: ctx.now)
+    if volumeStatus == "creating" {
+      return .badRequest(
+        "Invalid volume: Volume \(volumeID) status must be available or in-use, but current "
+          + "status is: creating.")
+    }
+    if volumeStatus == "in-use", !force {
       return .badRequest(
         "Invalid volume: Volume \(volumeID) status must be available, but current status is: "
           + "in-use.")

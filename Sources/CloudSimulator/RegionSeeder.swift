@@ -49,7 +49,9 @@ struct RegionSeeder {
           volumeType: rng.chance(0.5) ? "SSD" : "SATA",
           created: start - 120 * 86_400 - Double(rng.next() % 86_400),
           serverID: attached ? rng.uuid() : nil, attachmentID: rng.uuid(),
-          device: "/dev/xvd\(Character(UnicodeScalar(UInt8(ascii: "b") + UInt8(i % 20))))"))
+          device: "/dev/xvd\(Character(UnicodeScalar(UInt8(ascii: "b") + UInt8(i % 20))))",
+          readyAt: 0))
+      data.volumes[i].readyAt = data.volumes[i].created
     }
   }
 
@@ -112,7 +114,8 @@ struct RegionSeeder {
       let kind = NameBook.snapshotKinds[Int(rng.next() % UInt64(NameBook.snapshotKinds.count))]
       var snapshot = SnapshotRecord(
         seq: data.takeSeq(), id: rng.uuid(),
-        name: hostile(i, &rng) ?? "\(volumes[volume].name)-\(kind)-\(NameBook.day(created))",
+        name: hostile(i, &rng)
+          ?? "\(volumes[volume].name ?? "volume")-\(kind)-\(NameBook.day(created))",
         description: i % 7 == 3 ? nil : "\(kind) snapshot", volumeID: volumes[volume].id,
         size: volumes[volume].size, created: created,
         duration: min(configuration.snapshotDuration, 300),
@@ -129,7 +132,7 @@ struct RegionSeeder {
       data.append(
         SnapshotRecord(
           seq: data.takeSeq(), id: rng.uuid(),
-          name: "\(volumes[volume].name)-manual-\(NameBook.day(created))",
+          name: "\(volumes[volume].name ?? "volume")-manual-\(NameBook.day(created))",
           description: "taken by hand", volumeID: volumes[volume].id, size: volumes[volume].size,
           created: created, duration: configuration.snapshotDuration,
           fails: rng.chance(configuration.failureRate)))

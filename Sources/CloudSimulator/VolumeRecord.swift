@@ -1,7 +1,7 @@
 /// A Cinder volume: the thing a snapshot is taken of. In-use volumes carry one attachment.
 struct VolumeRecord: Sendable {
   var id: String
-  var name: String
+  var name: String?
   var description: String?
   var size: Int
   var volumeType: String
@@ -10,6 +10,14 @@ struct VolumeRecord: Sendable {
   var serverID: String?
   var attachmentID: String
   var device: String
+  /// When a volume created at run time becomes available (seeded volumes: at creation).
+  var readyAt: Double
 
-  var status: String { serverID == nil ? "available" : "in-use" }
+  func status(at now: Double) -> String {
+    if now < readyAt { return "creating" }
+    return serverID == nil ? "available" : "in-use"
+  }
+
+  /// `updated_at`: null while creating (fixtures/real/cinder-29/volume-create.json).
+  func updatedAt(at now: Double) -> Double? { now < readyAt ? nil : readyAt + 0.25 }
 }

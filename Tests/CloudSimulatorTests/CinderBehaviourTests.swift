@@ -239,4 +239,41 @@ struct CinderBehaviourTests {
       #expect(moving.allSatisfy { $0["status"]?.string == "creating" })
     }
   }
+
+  @Test("a new volume is creating, refuses snapshots, then becomes available")
+  func volumeCreate() async throws {
+    try await withSimulator { h in
+      let t = try await h.token()
+      let made = try await h.send(
+        "POST", h.cinder3() + "/volumes", token: t,
+        json: #"{"volume": {"size": 10, "name": "fresh"}}"#,
+        headers: Self.mv)
+      #expect(made.status == 202)
+      #expect(made.json?["volume"]?["updated_at"]?.isNull == true)
+      let id = try need(made.json?["volume"]?["id"]?.string, "id")
+      let early = try await h.send(
+        "POST", h.cinder3() + "/snapshots", token: t,
+        json: #"{"snapshot": {"volume_id": "\#(id)"}}"#,
+        headers: Self.mv)
+      #expect(early.status == 400)
+      h.server.advanceClock(by: 60)
+      let shown = try await h.get(h.cinder3() + "/volumes/\(id)", token: t, headers: Self.mv)
+      #expect(shown.json?["volume"]?["status"]?.string == "available")
+      #expect(shown.json?["volume"]?["size"]?.number == 10)
+      let later = try await h.send(
+        "POST", h.cinder3() + "/snapshots", token: t,
+        json: #"{"snapshot": {"volume_id": "\#(id)"}}"#,
+        headers: Self.mv)
+      #expect(later.status == 202)
+      let v1 = try await h.send(
+        "POST", h.cinder1() + "/volumes", token: t,
+        json: #"{"volume": {"size": 1, "display_name": "old"}}"#)
+      #expect(v1.status == 200)
+      #expect(v1.json?["volume"]?["display_name"]?.string == "old")
+      let bad = try await h.send(
+        "POST", h.cinder3() + "/volumes", token: t, json: #"{"volume": {"size": 0}}"#,
+        headers: Self.mv)
+      #expect(bad.status == 400)
+    }
+  }
 }
