@@ -20,6 +20,8 @@ public struct SimulatorFaults: Sendable, Codable, Equatable {
   /// No faults.
   public init() {}
 
+  /// Decodes fault settings; a missing property means "off" (and `retryAfter` 5), so
+  /// `POST /_sim/faults` with `{}` switches everything off.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     latency = try c.decodeIfPresent(Double.self, forKey: .latency) ?? 0

@@ -6,6 +6,16 @@ import NIOCore
 /// A simulated Rackspace/OpenStack cloud served over HTTP on one port: identity v2.0 and v3,
 /// and per region Trove (database backups) and Cinder v1/v3 (volume snapshots).
 ///
+/// URL layout (one port serves everything; `{t}` is the tenant id, `dfw` any region, lower case):
+/// - identity: `POST /v2.0/tokens`, `POST /v3/auth/tokens`, version documents at `/`, `/v2.0`,
+///   `/v3`
+/// - Trove: `/dfw/database/v1.0/{t}/instances[/{id}[/backups]]`, `/dfw/database/v1.0/{t}/backups[/{id}]`
+/// - Cinder: `/dfw/volume/v1/{t}/...` and `/dfw/volume/v3/{t}/...` (`volumes`, `volumes/detail`,
+///   `volumes/{id}`, `snapshots`, `snapshots/detail`, `snapshots/{id}`); versions at
+///   `/dfw/volume/` and `/dfw/volume/v3/`
+/// - control (never faulted, no token): `/_sim/faults`, `/_sim/clock/advance?seconds=N`,
+///   `/_sim/tokens/expire`, `/_sim/stats`
+///
 /// ```swift
 /// let server = try await SimulatorServer.start(SimulatorConfiguration())
 /// print(server.identityV3URL)   // http://127.0.0.1:PORT/v3
@@ -165,7 +175,9 @@ public final class SimulatorServer: Sendable {
 
 /// The simulator could not bind its address.
 public struct SimulatorStartError: Error, CustomStringConvertible {
+  /// The address that could not be bound.
   public let host: String
+  /// The port that could not be bound.
   public let port: Int
   public var description: String { "The simulator could not listen on \(host):\(port)." }
 }
