@@ -65,6 +65,18 @@ enum IdentityAPI {
     w.beginArray("serviceCatalog")
     v2Service(&w, "cloudDatabases", "rax:database", config, catalog.trove)
     v2Service(&w, "cloudBlockStorage", "volume", config, catalog.cinderV1)
+    // Global services have no region (fixtures/docs/rax-identity-v2-auth-response-full.json);
+    // one is listed so clients meet that case. Nothing is served there.
+    w.beginObject()
+    w.field("name", "cloudDNS")
+    w.beginArray("endpoints")
+    w.beginObject()
+    w.field("tenantId", config.tenantID)
+    w.field("publicURL", "\(base)/dns/v1.0/\(config.tenantID)")
+    w.endObject()
+    w.endArray()
+    w.field("type", "rax:dns")
+    w.endObject()
     w.endArray()
     w.beginObject("user")
     w.field("id", "10040791")

@@ -36,6 +36,9 @@ struct IdentityTests {
       #expect(ord["publicURL"]?.string == "\(h.server.baseURL)/ord/volume/v1/\(h.tenant)")
       #expect(ord["internalURL"]?.string != nil)
       #expect(ord["tenantId"]?.string == h.tenant)
+      // A global service without a region, as Rackspace lists them.
+      let dns = try need(catalog.first { $0["type"]?.string == "rax:dns" }, "global service")
+      #expect(dns["endpoints"]?[0]?["region"] == nil)
     }
   }
 
