@@ -61,8 +61,9 @@ enum CinderAPI {
     _ req: SimRequest, _ dialect: CinderWire.Dialect, _ ctx: ServiceContext, _ path: String,
     limit: Int, marker: String
   ) -> String {
-    var params = req.query.filter { $0.0 != "limit" && $0.0 != "marker" }
-    params.append(("limit", String(limit)))
+    // Cinder copies the request's parameters and sets the marker: `limit` appears only if the
+    // client sent it (fixtures/real/cinder-29/snapshots-detail-page1.json: "limit=2&marker=").
+    var params = req.query.filter { $0.0 != "marker" }
     params.append(("marker", marker))
     let query = params.map { "\(QueryEncoding.escape($0.0))=\(QueryEncoding.escape($0.1))" }
     return "\(ctx.serviceRoot("volume"))/\(dialect.isV1 ? "v1" : "v3")/\(ctx.tenantID)/\(path)?"
