@@ -127,11 +127,9 @@ public actor NcursesScreen {
 
   private func put(_ cell: Cell, x: Int, y: Int) {
     let look = resolve(cell.style)
-    var scalars = cell.grapheme.unicodeScalars.prefix(5).map { $0.value }
-    if scalars.isEmpty { scalars = [0x20] }
-    scalars.withUnsafeBufferPointer { buffer in
+    cell.withScalars { scalars in
       cn_put_cell(
-        Int32(y), Int32(x), buffer.baseAddress, Int32(buffer.count), look.attrs, look.pair)
+        Int32(y), Int32(x), scalars.baseAddress, Int32(scalars.count), look.attrs, look.pair)
     }
   }
 

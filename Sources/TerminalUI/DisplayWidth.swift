@@ -22,10 +22,37 @@ public enum DisplayWidth {
   }
 
   /// Columns taken by a whole string.
-  public static func of(_ text: some StringProtocol) -> Int {
+  public static func of(_ text: String) -> Int {
+    if isASCII(text.utf8) { return text.utf8.count }  // one column per byte
     var total = 0
     for grapheme in text { total += of(grapheme) }
     return total
+  }
+
+  /// Columns taken by a substring.
+  public static func of(_ text: Substring) -> Int {
+    if isASCII(text.utf8) { return text.utf8.count }
+    var total = 0
+    for grapheme in text { total += of(grapheme) }
+    return total
+  }
+
+  @inline(__always)
+  static func isASCII(_ bytes: String.UTF8View) -> Bool {
+    bytes.withContiguousStorageIfAvailable { buffer in
+      var merged: UInt8 = 0
+      for byte in buffer { merged |= byte }
+      return merged < 0x80
+    } ?? bytes.allSatisfy { $0 < 0x80 }
+  }
+
+  @inline(__always)
+  static func isASCII(_ bytes: Substring.UTF8View) -> Bool {
+    bytes.withContiguousStorageIfAvailable { buffer in
+      var merged: UInt8 = 0
+      for byte in buffer { merged |= byte }
+      return merged < 0x80
+    } ?? bytes.allSatisfy { $0 < 0x80 }
   }
 
   /// Columns taken by one scalar on its own: 0 (combining, zero-width, controls that the

@@ -5,34 +5,54 @@ import Foundation
 public enum Formatting {
   /// `2026-11-23 17:45` (UTC), or "" when nil.
   public static func date(_ date: Date?) -> String {
-    guard let date else { return "" }
-    var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-    var parts = tm()
-    gmtime_r(&seconds, &parts)
-    return String(
-      format: "%04d-%02d-%02d %02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min))
+    guard let date, let parts = utc(date) else { return "" }
+    return
+      "\(parts.year)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))"
   }
 
   /// `2026-11-23 17:45:07 UTC` for the detail view.
   public static func fullDate(_ date: Date?) -> String {
-    guard let date else { return "—" }
-    var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-    var parts = tm()
-    gmtime_r(&seconds, &parts)
-    return String(
-      format: "%04d-%02d-%02d %02d:%02d:%02d UTC", Int(parts.tm_year) + 1900,
-      Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min),
-      Int(parts.tm_sec))
+    guard let date, let parts = utc(date) else { return "—" }
+    return "\(parts.year)-\(two(parts.month))-\(two(parts.day)) "
+      + "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second)) UTC"
   }
+
+  /// Calendar fields in UTC. Hand-rolled (days-from-civil) rather than `String(format:)` or
+  /// a formatter: a table formats a date per visible row on every frame.
+  static func utc(_ date: Date) -> (
+    year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
+  )? {
+    let interval = date.timeIntervalSince1970
+    guard interval.isFinite, abs(interval) < 1e13 else { return nil }
+    let seconds = Int(interval.rounded(.down))
+    var days = seconds / 86400
+    var rest = seconds % 86400
+    if rest < 0 {
+      rest += 86400
+      days -= 1
+    }
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let day = doy - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+    return (year, month, day, rest / 3600, (rest % 3600) / 60, rest % 60)
+  }
+
+  static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
   /// A short duration: `45s`, `3m07s`, `2h05m`, `3d04h`.
   public static func duration(_ interval: TimeInterval) -> String {
     let s = max(0, Int(interval))
     if s < 60 { return "\(s)s" }
-    if s < 3600 { return "\(s / 60)m" + String(format: "%02ds", s % 60) }
-    if s < 86400 { return "\(s / 3600)h" + String(format: "%02dm", (s % 3600) / 60) }
-    return "\(s / 86400)d" + String(format: "%02dh", (s % 86400) / 3600)
+    if s < 3600 { return "\(s / 60)m" + two(s % 60) + "s" }
+    if s < 86400 { return "\(s / 3600)h" + two((s % 3600) / 60) + "m" }
+    return "\(s / 86400)d" + two((s % 86400) / 3600) + "h"
   }
 
   /// "12s ago" style age.
@@ -43,9 +63,14 @@ public enum Formatting {
   /// Backup sizes come as fractional GB: `0.12 GB`, `1.5 GB`, `230 GB`.
   public static func gigabytes(_ size: Double?) -> String {
     guard let size else { return "" }
-    if size >= 100 { return String(format: "%.0f GB", size) }
-    if size >= 10 { return String(format: "%.1f GB", size) }
-    return String(format: "%.2f GB", size)
+    guard size.isFinite, size >= 0, size < 1e12 else { return "? GB" }
+    if size >= 100 { return "\(Int(size.rounded())) GB" }
+    if size >= 10 {
+      let tenths = Int((size * 10).rounded())
+      return "\(tenths / 10).\(tenths % 10) GB"
+    }
+    let hundredths = Int((size * 100).rounded())
+    return "\(hundredths / 100).\(two(hundredths % 100)) GB"
   }
 
   /// Cinder sizes are whole GB.

@@ -35,8 +35,15 @@ public struct Frame: Sendable, Equatable {
   public mutating func fill(_ rect: Rect, style: Style) {
     let r = rect.intersection(bounds)
     guard !r.isEmpty else { return }
+    let blank = Cell.blank(style)
     for y in r.y..<r.maxY {
-      for x in r.x..<r.maxX { set(x, y, .blank(style)) }
+      // Only the edges can cut a wide glyph in half; inside, plain stores are enough.
+      set(r.x, y, blank)
+      if r.width > 1 {
+        let row = y * width
+        for x in (r.x + 1)..<(r.maxX - 1) { cells[row + x] = blank }
+        set(r.maxX - 1, y, blank)
+      }
     }
   }
 
@@ -60,12 +67,21 @@ public struct Frame: Sendable, Equatable {
     var limit = area.maxX
     if let maxWidth { limit = min(limit, x + max(0, maxWidth)) }
     var column = x
+    if Self.isPrintableASCII(text) {
+      // Plain printable ASCII (most of a screen): one byte, one cell, no grapheme breaking.
+      for byte in text.utf8 {
+        if column >= limit { break }
+        if column >= area.x { set(column, y, Cell(scalar: UInt32(byte), width: 1, style: style)) }
+        column += 1
+      }
+      return max(0, column - x)
+    }
     for grapheme in text {
       if column >= limit { break }
-      var glyph = String(grapheme)
       var w = DisplayWidth.of(grapheme)
+      var cell = Cell(character: grapheme, width: UInt8(max(0, min(2, w))), style: style)
       if DisplayWidth.isControl(grapheme) {
-        glyph = "\u{FFFD}"
+        cell = Cell(scalar: 0xFFFD, width: 1, style: style)
         w = 1
       }
       if w == 0 { continue }
@@ -78,11 +94,18 @@ public struct Frame: Sendable, Equatable {
         column += 1
         break
       }
-      set(column, y, Cell(grapheme: glyph, width: UInt8(w), style: style))
+      set(column, y, cell)
       if w == 2 { set(column + 1, y, Cell(grapheme: "", width: 0, style: style)) }
       column += w
     }
     return max(0, column - x)
+  }
+
+  static func isPrintableASCII(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { buffer in
+      for byte in buffer where byte < 0x20 || byte >= 0x7F { return false }
+      return true
+    } ?? text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
   }
 
   /// Stores one cell, repairing the wide glyph it may cut in half.
