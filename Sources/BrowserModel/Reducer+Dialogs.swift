@@ -93,7 +93,8 @@ extension Reducer {
   static func instancePicker(_ state: BrowserState, _ preselect: RowID?) -> Picker {
     let rows = state.pane(.instances).rows.filter { $0.change?.kind != .gone }
     let multi = state.watchedRegions.count > 1
-    let options = rows.sorted { $0.resource.name < $1.resource.name }.map { row in
+    let sorted = rows.sorted { $0.resource.name < $1.resource.name }
+    let options = sorted.map { row in
       Picker.Option(
         value: row.id.id,
         label:
@@ -103,7 +104,9 @@ extension Reducer {
     let selected = options.firstIndex { option in
       preselect.map { option.value == $0.id && option.region == $0.region } ?? false
     }
-    return Picker(options: options, selected: selected ?? 0)
+    // With nothing preselected, start on an instance that can take a backup now.
+    let firstReady = sorted.firstIndex { $0.resource.instance?.acceptsBackup == true }
+    return Picker(options: options, selected: selected ?? firstReady ?? 0)
   }
 
   static func volumePicker(_ state: BrowserState, _ preselect: RowID?) -> Picker {

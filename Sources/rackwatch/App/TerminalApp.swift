@@ -65,9 +65,17 @@ enum TerminalApp {
         size = await screen.size()
         await store.send(.setViewport(rows: Self.viewportRows(size.rows)))
       case .key(let key):
-        if let action = KeyMap.action(for: key, in: latest) { await store.send(action) }
+        // Map each key against the store's current state, not the last one drawn: keys
+        // typed faster than frames (a paste, a script) must see the dialog the previous key
+        // opened.
+        if let action = KeyMap.action(for: key, in: latest) {
+          await store.send(action)
+          latest = await store.state
+        }
         continue loop
-      case .state(let state):
+      case .state:
+        // The stream may hand over a state older than one already read after a key.
+        let state = await store.state
         latest = state
         if state.shouldQuit { break loop }
         if state.themeName != themeName {
