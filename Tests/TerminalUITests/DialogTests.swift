@@ -130,14 +130,16 @@ struct DialogTests {
     #expect(frame.row(containing: "数据库") == nil)  // filtered out
   }
 
-  @Test("command line shows what is typed with the cursor")
-  func command() {
+  @Test("command line shows what is typed with the cursor", arguments: Fixtures.sizes)
+  func command(size: (Int, Int)) {
     var state = Fixtures.state()
     _ = reduce(&state, .beginCommand)
     _ = reduce(&state, .editCommand(.insert("theme light")))
-    let frame = Fixtures.render(state, 80, 24)
-    #expect(frame.lines[22].hasPrefix(":theme light"))
+    let frame = Fixtures.render(state, size.0, size.1)
+    #expect(frame.lines[size.1 - 2].hasPrefix(":theme light"))
     #expect(frame.cursor?.x == 12)
+    #expect(frame.cursor?.y == size.1 - 2)
+    #expect(frame.lines[size.1 - 1].contains("Enter run"))
   }
 
   @Test("messages appear above the footer in their colour")

@@ -127,6 +127,28 @@ struct ScreenTests {
     }
   }
 
+  @Test("instances and volumes panes show their own columns", arguments: sizes)
+  func instancesAndVolumes(size: (Int, Int)) {
+    var state = Fixtures.state()
+    _ = reduce(&state, .focusPane(.instances))
+    _ = reduce(&state, .selectLast)
+    var frame = Fixtures.render(state, size.0, size.1)
+    #expect(frame.isFreeOfControls)
+    #expect(frame.row(containing: "Instances · ORD") != nil)
+    #expect(frame.row(containing: "orders-db") != nil)
+    #expect(frame.style(of: "BACKUP")?.role == .statusProgress)
+    #expect(frame.style(of: "3 Instances")?.role == .tabActive)
+    _ = reduce(&state, .focusPane(.volumes))
+    _ = reduce(&state, .selectLast)
+    frame = Fixtures.render(state, size.0, size.1)
+    #expect(frame.row(containing: "Volumes · ORD") != nil)
+    #expect(frame.row(containing: "data-vol") != nil)
+    if size.0 >= 80 {
+      #expect(frame.style(of: "in-use")?.role == .statusOk)
+      #expect(frame.row(containing: "100 GB") != nil)
+    }
+  }
+
   @Test("changed rows are highlighted and pending operations marked")
   func marks() {
     var state = Fixtures.state()

@@ -11,7 +11,7 @@ struct SnapshotTests {
     let frame = Fixtures.render(Fixtures.state(), 40, 12)
     let expected = [
       " rackwatch  rackspace/prod  ORD   DEMO",
-      " 1 Backups 4   2 Snapshots 3   3 Instanc",
+      " 1 Backups 4   2 Snap   3 Inst   4 Volu",
       "┌─ Backups · ORD ──────────────────────┐",
       "│ NAME         STATUS              SIZE│",
       "│▶evil␛[31mre… ⠋ NEW 5s                │",
