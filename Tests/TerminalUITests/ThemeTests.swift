@@ -19,6 +19,24 @@ struct ThemeTests {
     #expect(catalog.theme(named: "default")?.isMonochrome == false)
   }
 
+  @Test("every bundled theme tells apart what must be told apart, colour or not")
+  func distinguishable() {
+    let catalog = ThemeCatalog()
+    let pairs: [(StyleRole, StyleRole)] = [
+      (.selection, .text), (.buttonFocus, .button), (.tabActive, .tab), (.badgeWarning, .header),
+      (.statusError, .text), (.highlightChange, .text), (.selectionUnfocused, .text),
+    ]
+    for name in ["default", "light", "high-contrast", "monochrome"] {
+      guard let theme = catalog.theme(named: name) else {
+        Issue.record("missing \(name)")
+        continue
+      }
+      for (a, b) in pairs {
+        #expect(theme[a] != theme[b], "\(name): \(a) looks like \(b)")
+      }
+    }
+  }
+
   @Test("the embedded themes are the files in themes/")
   func embeddedMatchesFiles() throws {
     for (name, yaml) in BundledThemes.all {
