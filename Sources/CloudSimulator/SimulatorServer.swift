@@ -53,7 +53,14 @@ public final class SimulatorServer: Sendable {
     -> SimulatorServer
   {
     let start = (configuration.startDate ?? Date()).timeIntervalSince1970
-    let world = Locked(SimulatorWorld(configuration: configuration, start: start))
+    // Seeding 200,000 rows is seconds of CPU in a debug build: do it on a Dispatch thread so the
+    // small cooperative pool stays free for whoever else is running (other servers, tests).
+    let world = await withCheckedContinuation {
+      (done: CheckedContinuation<Locked<SimulatorWorld>, Never>) in
+      DispatchQueue.global().async {
+        done.resume(returning: Locked(SimulatorWorld(configuration: configuration, start: start)))
+      }
+    }
     let regions = Set(configuration.regions.map { $0.lowercased() })
     let fallbackHost = configuration.host
     let responder = CallbackResponder<SimulatorRequestContext> { request, context in

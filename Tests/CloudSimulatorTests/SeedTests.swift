@@ -77,28 +77,4 @@ struct SeedTests {
         names.allSatisfy { $0.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F } })
     }
   }
-
-  @Test("a region holds 20,000 backups and 20,000 snapshots and pages to their ends")
-  func scale() async throws {
-    try await withSimulator({
-      $0.regions = ["DFW"]
-      $0.backupsPerRegion = 20_000
-      $0.snapshotsPerRegion = 20_000
-    }) { h in
-      let t = try await h.token()
-      let tail = try await h.get(h.trove() + "/backups?limit=1000&marker=19500", token: t)
-      #expect(tail.json?["backups"]?.array?.count == 500)
-      #expect(tail.json?["links"] == nil)
-      let first = try await h.get(h.cinder3() + "/snapshots/detail", token: t)
-      let rows = try need(first.json?["snapshots"]?.array, "snapshots")
-      // No limit means osapi_max_limit (1,000) rows and a link to the rest.
-      #expect(rows.count == 1000)
-      let next = try need(first.json?["snapshots_links"]?[0]?["href"]?.string, "next link")
-      #expect(next.contains("/snapshots/detail?marker="))
-      let second = try await h.get(next, token: t)
-      #expect(second.json?["snapshots"]?.array?.count == 1000)
-      let stats = try await h.get("/_sim/stats", token: nil)
-      #expect(stats.json?["regions"]?["DFW"]?["snapshots"]?.number == 20_000)
-    }
-  }
 }

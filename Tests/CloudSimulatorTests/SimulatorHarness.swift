@@ -12,9 +12,17 @@ struct Reply: Sendable {
   /// Header values by lower-cased name.
   let headers: [String: String]
   let body: Data
+  /// The body parsed once (tests read it many times; big pages are slow to parse in debug).
+  let json: JSONValue?
+
+  init(status: Int, headers: [String: String], body: Data) {
+    self.status = status
+    self.headers = headers
+    self.body = body
+    json = try? JSONDecoder().decode(JSONValue.self, from: body)
+  }
 
   var text: String { String(decoding: body, as: UTF8.self) }
-  var json: JSONValue? { try? JSONDecoder().decode(JSONValue.self, from: body) }
   func header(_ name: String) -> String? { headers[name.lowercased()] }
 }
 
