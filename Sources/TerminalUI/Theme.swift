@@ -5,6 +5,7 @@ public struct Theme: Sendable, Hashable {
   /// What the file (or constant) said, before inheritance.
   public var specs: [StyleRole: AppearanceSpec]
   private var resolved: [StyleRole: Appearance]
+  private var monochrome = false
 
   public init(name: String, description: String = "", specs: [StyleRole: AppearanceSpec]) {
     self.name = name
@@ -31,6 +32,9 @@ public struct Theme: Sendable, Hashable {
     }
     for role in StyleRole.allCases { _ = resolve(role) }
     self.resolved = resolved
+    monochrome = resolved.values.allSatisfy {
+      $0.foreground == .terminalDefault && $0.background == .terminalDefault
+    }
   }
 
   /// The appearance of `role`.
@@ -39,7 +43,8 @@ public struct Theme: Sendable, Hashable {
   /// The appearance of a cell's style: role plus the style's own emphasis and override.
   public func appearance(of style: Style) -> Appearance {
     var a = self[style.role]
-    if let fg = style.foreground { a.foreground = fg }
+    // A monochrome theme (NO_COLOR) keeps no colour, not even the profile's.
+    if let fg = style.foreground, !monochrome { a.foreground = fg }
     a.bold = a.bold || style.bold
     a.underline = a.underline || style.underline
     a.reverse = a.reverse != style.reverse
@@ -47,11 +52,7 @@ public struct Theme: Sendable, Hashable {
   }
 
   /// True when the theme uses no colours at all (emphasis only), as NO_COLOR asks.
-  public var isMonochrome: Bool {
-    StyleRole.allCases.allSatisfy {
-      self[$0].foreground == .terminalDefault && self[$0].background == .terminalDefault
-    }
-  }
+  public var isMonochrome: Bool { monochrome }
 
   public static func == (lhs: Theme, rhs: Theme) -> Bool {
     lhs.name == rhs.name && lhs.specs == rhs.specs

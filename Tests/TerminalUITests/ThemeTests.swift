@@ -37,6 +37,16 @@ struct ThemeTests {
     }
   }
 
+  @Test("the profile colour paints the header, except under the monochrome theme")
+  func profileColour() {
+    let catalog = ThemeCatalog()
+    let style = Style(.header, bold: true, foreground: .ansi(1))
+    #expect(catalog.defaultTheme.appearance(of: style).foreground == .ansi(1))
+    #expect(
+      catalog.theme(named: "monochrome")?.appearance(of: style).foreground == .terminalDefault)
+    #expect(catalog.theme(named: "monochrome")?.appearance(of: style).bold == true)
+  }
+
   @Test("the embedded themes are the files in themes/")
   func embeddedMatchesFiles() throws {
     for (name, yaml) in BundledThemes.all {
