@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// A simulated Rackspace/OpenStack cloud served over HTTP on one port: identity v2.0 and v3,
 /// and per region Trove (database backups) and Cinder v1/v3 (volume snapshots).
@@ -31,6 +32,7 @@ public final class SimulatorServer: Sendable {
   public let port: Int
   private let world: Locked<SimulatorWorld>
   private let task: Task<Void, Never>
+  private let services: ServiceGroup
 
   /// Rackspace Identity v2.0 root: `baseURL/v2.0` (POST `tokens` below it).
   public var identityV2URL: String { baseURL + "/v2.0" }
@@ -39,13 +41,14 @@ public final class SimulatorServer: Sendable {
 
   private init(
     baseURL: String, port: Int, configuration: SimulatorConfiguration,
-    world: Locked<SimulatorWorld>, task: Task<Void, Never>
+    world: Locked<SimulatorWorld>, task: Task<Void, Never>, services: ServiceGroup
   ) {
     self.baseURL = baseURL
     self.port = port
     self.configuration = configuration
     self.world = world
     self.task = task
+    self.services = services
   }
 
   /// Seeds the cloud and starts serving; returns once the port is bound.
@@ -78,15 +81,20 @@ public final class SimulatorServer: Sendable {
         serverName: "rackwatch-simulator"),
       onServerRunning: { channel in portSink.yield(channel.localAddress?.port ?? 0) },
       logger: logger)
+    // Run under a service group so `shutdown()` can stop gracefully: cancelling the server
+    // task with connections still open traps in NIO ("Deinited NIOAsyncWriter without
+    // calling finish()"), which took down whole test processes.
+    let services = ServiceGroup(
+      configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
     let task = Task {
-      do { try await app.run() } catch { logger.error("simulator stopped: \(error)") }
+      do { try await services.run() } catch { logger.error("simulator stopped: \(error)") }
       portSink.finish()
     }
     for await port in ports {
       let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
       return SimulatorServer(
         baseURL: "http://\(host):\(port)", port: port, configuration: configuration,
-        world: world, task: task)
+        world: world, task: task, services: services)
     }
     throw SimulatorStartError(host: configuration.host, port: configuration.port)
   }
@@ -118,8 +126,15 @@ public final class SimulatorServer: Sendable {
 
   /// Stops serving and waits until the port is released.
   public func shutdown() async {
-    task.cancel()
+    await services.triggerGracefulShutdown()
+    // In-flight requests may be asleep in the latency fault: give them a moment, then cut.
+    let task = self.task
+    let deadline = Task {
+      try? await Task.sleep(for: .seconds(3))
+      if !Task.isCancelled { task.cancel() }
+    }
     await task.value
+    deadline.cancel()
   }
 
   // MARK: serving

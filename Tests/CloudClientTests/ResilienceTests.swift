@@ -117,13 +117,15 @@ struct ResilienceTests {
 
   @Test("a POST that times out is not sent again; a GET that times out is")
   func noRetryOfTimedOutPost() async throws {
+    // A read timeout well above a loaded CI machine's sign-in time, and a latency fault
+    // well above the timeout: 0.2 s timed out the sign-in itself under load.
     try await SimulatorHarness.run(client: {
-      $0.readTimeout = 0.2; $0.maxRetries = 2
+      $0.readTimeout = 1.0; $0.maxRetries = 2
     }) {
       (h: SimulatorHarness) async throws in
       let instance = try #require(
         try await h.session.listInstances(region: "DFW").first { $0.acceptsBackup })
-      h.sim.setFaults(Self.faults { $0.latency = 1.5 })
+      h.sim.setFaults(Self.faults { $0.latency = 3 })
       let post = await SimulatorHarness.cloudError {
         _ = try await h.session.createBackup(
           BackupCreateRequest(name: "slow", instanceID: instance.id), region: "DFW")

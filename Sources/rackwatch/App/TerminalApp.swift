@@ -94,7 +94,9 @@ enum TerminalApp {
       case .finished:
         break loop
       }
-      animation.update(active: latest.anythingInMotion)
+      // Only the focused pane is on screen: a stale instance in BACKUP on another pane must not
+      // keep the spinner (and the CPU) busy.
+      animation.update(active: latest.focused.anyInMotion || latest.focused.isLoading)
       var view = latest
       view.now = max(Date(), latest.now)
       await screen.draw(render(view, size: size, theme: theme))
