@@ -54,7 +54,8 @@ enum DecodeBench {
     let c = Samples(client)
     let r = Samples(raw)
     func rate(_ ms: Double) -> String {
-      String(format: "%.1f MB/s, %@ items/s", bytes / 1e3 / ms, Format.count(Double(items) * 1000 / ms))
+      String(
+        format: "%.1f MB/s, %@ items/s", bytes / 1e3 / ms, Format.count(Double(items) * 1000 / ms))
     }
     let decodeMs = c.median - r.median
     let pageName = "\(items)-item \(label) page (\(Int(bytes / 1000)) kB)"

@@ -13,7 +13,8 @@ enum SimulatorBench {
     let items = Format.count(Double(2 * settings.listed))
     var figures = [
       Figure(
-        name: "simulator: seed \(items) objects and start", median: Format.seconds(fixture.startMilliseconds),
+        name: "simulator: seed \(items) objects and start",
+        median: Format.seconds(fixture.startMilliseconds),
         p99: "-", target: "< 2 s", verdict: Format.verdict(fixture.startMilliseconds < 2000)),
       Figure(
         name: "simulator: RSS growth holding \(items) objects",

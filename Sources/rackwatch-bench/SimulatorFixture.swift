@@ -31,7 +31,8 @@ struct SimulatorFixture {
       server = try await SimulatorServer.start(configuration)
     }
     let after = ResidentMemory.bytes() ?? .nan
-    return SimulatorFixture(server: server!, startMilliseconds: elapsed, memoryGrowth: after - before)
+    return SimulatorFixture(
+      server: server!, startMilliseconds: elapsed, memoryGrowth: after - before)
   }
 
   /// The Cinder v3 endpoint of DFW.

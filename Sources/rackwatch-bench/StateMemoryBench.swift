@@ -20,7 +20,8 @@ enum StateMemoryBench {
       state!,
       [
         Figure(
-          name: "memory: RSS growth loading \(rows) rows into state", median: Format.megabytes(growth),
+          name: "memory: RSS growth loading \(rows) rows into state",
+          median: Format.megabytes(growth),
           p99: "-", target: "< 150 MB", verdict: Format.verdict(growth < 150e6)),
         Figure(
           name: "memory: RSS after loading (whole process)", median: Format.megabytes(after),

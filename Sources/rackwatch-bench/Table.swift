@@ -19,7 +19,8 @@ enum Table {
     Swift.print(header)
     Swift.print("")
     Swift.print(line(titles))
-    Swift.print("|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|")
+    Swift.print(
+      "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|")
     for row in rows { Swift.print(line(row)) }
   }
 }

@@ -43,5 +43,6 @@ if settings.smoke {
 let mode = settings.smoke ? "SMOKE run (tiny sizes)" : "full run"
 Table.print(
   figures,
-  header: "rackwatch-bench: \(mode), \(build), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+  header:
+    "rackwatch-bench: \(mode), \(build), \(ProcessInfo.processInfo.activeProcessorCount) cores"
     + " (\(ProcessInfo.processInfo.processorCount) online), \(Date())")
