@@ -66,6 +66,9 @@ public enum Action: Sendable {
   case cancelDialog
   case focusCancel, focusConfirm
 
+  /// A message from the front end (a broken theme file, an unknown theme name).
+  case notify(Message.Level, String)
+
   // Results
   case listLoaded(PaneKind, region: String, Result<[Resource], CloudError>, now: Date)
   /// `placeholder` is the pending row shown since submit.

@@ -61,6 +61,9 @@ enum Reducer {
     case .editField, .nextField, .previousField, .pickerMove, .toggleField, .submitDialog,
       .cancelDialog, .focusCancel, .focusConfirm:
       return dialogAction(&state, action)
+    case .notify(let level, let text):
+      post(&state, level, TerminalSafe.sanitize(text))
+      return []
     case .listLoaded(let kind, let region, let result, let now):
       return listLoaded(&state, kind, region: region, result, now: now)
     case .backupCreated(let placeholder, let result, let now):

@@ -16,7 +16,9 @@ enum PromptLine {
     case .normal:
       break
     }
-    if let message = state.activeMessages.last {
+    // An error outranks newer good news: a refresh announcing a finished job must not hide
+    // why the operator's own action failed.
+    if let message = Self.shownMessage(state) {
       let role: StyleRole = message.level == .error ? .messageError : .message
       let text = TextLayout.truncate(" " + message.text, to: area.width)
       frame.put(text, x: area.x, y: area.y, style: Style(role), clip: area)
@@ -25,6 +27,13 @@ enum PromptLine {
       frame.put(
         TextLayout.truncate(text, to: area.width), x: area.x, y: area.y, style: .muted, clip: area)
     }
+  }
+
+  /// The newest error still on show, else the newest message.
+  static func shownMessage(_ state: BrowserState) -> Message? {
+    let active = state.activeMessages
+    for message in active.reversed() where message.level == .error { return message }
+    return active.last
   }
 
   /// A one-line text field: prompt, text scrolled so the cursor stays visible, cursor set.

@@ -6,14 +6,22 @@ import Testing
 @Suite("end to end: rackwatch --demo in tmux", .serialized)
 struct EndToEndTests {
   /// Starts the demo in a fresh tmux session, recording `stty -g` before and after.
-  static func startDemo(width: Int = 120, height: Int = 40) async throws -> (TmuxSession, String) {
+  static func startDemo(
+    width: Int = 120, height: Int = 40, files: [String: String] = [:], flags: String = ""
+  ) async throws -> (TmuxSession, String) {
     let home = NSTemporaryDirectory() + "rw-e2e-" + UUID().uuidString.prefix(8)
     try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    for (relative, text) in files {
+      let path = home + "/" + relative
+      try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
     let tmux = try await TmuxSession(width: width, height: height)
     let binary = BinaryRunner.rackwatch.path
     try await tmux.type(
       line: "cd \(home) && export HOME=\(home) && stty -g > stty.before; "
-        + "TERM=tmux-256color \(binary) --demo --demo-backup-seconds 3 --demo-snapshot-seconds 3; "
+        + "TERM=tmux-256color \(binary) --demo --demo-backup-seconds 3 --demo-snapshot-seconds 3 \(flags); "
         + "echo \"exit status: $?\"; stty -g > stty.after")
     try await tmux.waitFor("the demo's first frame", timeout: 20) {
       $0.contains("DEMO") && $0.contains("COMPLETED")
@@ -155,6 +163,27 @@ struct EndToEndTests {
     let before = try String(contentsOfFile: home + "/stty.before", encoding: .utf8)
     let after = try await Self.readWhenWritten(home + "/stty.after")
     #expect(before == after)
+  }
+
+  @Test(
+    "a broken user theme is named with file and line; an unknown theme is refused; both keep working"
+  )
+  func brokenTheme() async throws {
+    try #require(TmuxSession.isAvailable, "tmux is needed (.ci/run installs it)")
+    let (tmux, _) = try await Self.startDemo(
+      files: [
+        ".config/rackwatch/themes/broken.yaml": "name: broken\ncolors:\n  text: [not, a, colour\n"
+      ],
+      flags: "--theme broken")
+    defer { Task { await tmux.kill() } }
+    try await tmux.waitFor(text: "broken.yaml")
+    try await tmux.press(":")
+    try await tmux.text("theme no-such-theme")
+    try await tmux.press("Enter")
+    try await tmux.waitFor(text: "No theme named no-such-theme")
+    try await tmux.press("j")
+    try await tmux.press("q")
+    try await tmux.waitFor(text: "exit status: 0")
   }
 
   static func readWhenWritten(_ path: String) async throws -> String {

@@ -317,3 +317,26 @@ struct LayoutTests {
     }
   }
 }
+
+@Suite("message line")
+struct MessageLineTests {
+  @Test("an error stays on the message line when newer good news arrives")
+  func errorOutranksNews() {
+    var state = Fixtures.state()
+    _ = reduce(&state, .notify(.error, "Theme skipped: broken.yaml:3: key 'text'"))
+    _ = reduce(&state, .notify(.success, "Backup nightly completed"))
+    let frame = Fixtures.render(state, 80, 24)
+    #expect(frame.text.contains("broken.yaml:3"))
+    #expect(!frame.text.contains("Backup nightly completed"))
+  }
+
+  @Test("without an error the newest message shows, made safe for the terminal")
+  func newestMessage() {
+    var state = Fixtures.state()
+    _ = reduce(&state, .notify(.info, "first"))
+    _ = reduce(&state, .notify(.info, "second \u{1B}[31mred"))
+    let frame = Fixtures.render(state, 80, 24)
+    #expect(frame.text.contains("second ␛[31mred"))
+    #expect(!frame.text.contains("first"))
+  }
+}

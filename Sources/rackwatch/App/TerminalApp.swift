@@ -54,6 +54,9 @@ enum TerminalApp {
     }
     let animation = Animation(sink: sink)
 
+    await Self.reportThemeProblems(
+      catalog, requested: initial.themeName, using: theme.name,
+      noColor: !(environment["NO_COLOR"] ?? "").isEmpty, to: store)
     var latest = initial
     var size = await screen.size()
     await store.send(.setViewport(rows: Self.viewportRows(size.rows)))
@@ -86,7 +89,9 @@ enum TerminalApp {
             theme = next
             await screen.setTheme(theme)
           } else {
-            logger.warning("unknown theme \(themeName)")
+            await Self.reportThemeProblems(
+              catalog, requested: themeName, using: theme.name, noColor: false, to: store,
+              onlyRequested: true)
           }
         }
       case .animate:
@@ -107,6 +112,31 @@ enum TerminalApp {
     await store.send(.quit)
     await screen.close()
     return .quit
+  }
+
+  /// Tells the operator, on the message line, about broken theme files (file, line, key)
+  /// and a requested theme that cannot be used. The requested theme's own problem is sent
+  /// last, so it is the message that stays in view.
+  private static func reportThemeProblems<C>(
+    _ catalog: ThemeCatalog, requested: String, using fallback: String, noColor: Bool,
+    to store: BrowserStore<C>, onlyRequested: Bool = false
+  ) async {
+    let ownFile = { (problem: ThemeError) in
+      problem.file.hasSuffix("/\(requested).yaml") || problem.file.hasSuffix("/\(requested).yml")
+    }
+    if !onlyRequested {
+      for problem in catalog.problems where !ownFile(problem) {
+        await store.send(.notify(.error, "Theme skipped: \(problem)"))
+      }
+    }
+    guard catalog.theme(named: requested) == nil, !noColor else { return }
+    if let problem = catalog.problems.last(where: ownFile) {
+      await store.send(.notify(.error, "Theme \(problem); using \(fallback)"))
+    } else {
+      let known = catalog.names.joined(separator: ", ")
+      await store.send(
+        .notify(.error, "No theme named \(requested); using \(fallback). Known: \(known)"))
+    }
   }
 
   /// Table rows that fit on a screen of `rows` lines (header, tabs, column titles, prompt, footer).
