@@ -233,7 +233,7 @@ row "openstack volume snapshot list -f json ($OS_N items)" "$OS_MS ms" "one run"
 row "openstack / rackwatch time, 20,000 snapshots" "${RATIO}x" "" "$(verdict "$RATIO" 10 '>=')"
 
 # ---------------------------------------------------------------- table
-echo "rackwatch whole-program figures: $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), binary $BIN"
+echo "rackwatch whole-program figures: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(date -u '+%Y-%m-%d %H:%M UTC'), binary $BIN"
 echo "targets: --version < 50 ms; first frame < 200 ms; idle CPU < 0.5% of a core; list >= 10x faster than openstack"
 echo
 printf '| %-74s | %-22s | %-14s | %-6s |\n' "figure" "median / value" "spread / notes" "result"

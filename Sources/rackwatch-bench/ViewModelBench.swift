@@ -13,8 +13,14 @@ enum ViewModelBench {
     return [
       figure("filter keystroke (\(rows) rows)", filter(settings, &state)),
       figure("sort change (\(rows) rows)", sort(settings, &state)),
-      figure("refresh merge (\(rows) rows)", merge(settings, &state)),
     ]
+      + {
+        let (unchanged, changed) = merge(settings, &state)
+        return [
+          figure("refresh merge, nothing changed (\(rows) rows)", unchanged),
+          figure("refresh merge, 10% of rows changed (\(rows) rows)", changed),
+        ]
+      }()
   }
 
   private static func figure(_ name: String, _ samples: Samples) -> Figure {
@@ -50,9 +56,12 @@ enum ViewModelBench {
     return Samples(samples)
   }
 
-  /// A list result for the whole pane arrives; every other time the rows in motion have
-  /// finished, so the merge has changes to mark.
-  private static func merge(_ settings: Settings, _ state: inout BrowserState) -> Samples {
+  /// A list result for the whole pane arrives: first unchanged (the common, settled case),
+  /// then alternately with the 10,000 rows in motion finished and back again (every tenth row
+  /// changes status and size, so the merge marks and re-sorts them).
+  private static func merge(_ settings: Settings, _ state: inout BrowserState) -> (
+    Samples, Samples
+  ) {
     let region = state.availableRegions.first ?? "ORD"
     let moving = SampleData.backups(count: settings.rows).map(Resource.backup)
     let settled = SampleData.backups(count: settings.rows).map { backup -> Resource in
@@ -63,16 +72,18 @@ enum ViewModelBench {
       }
       return .backup(done)
     }
-    var samples: [Double] = []
     let rounds = max(3, settings.iterations / 10)
-    for i in 0..<rounds {
-      let now = state.now.addingTimeInterval(Double(i + 1))
-      let result = i % 2 == 0 ? settled : moving
-      samples.append(
-        Stopwatch.milliseconds {
-          _ = reduce(&state, .listLoaded(.backups, region: region, .success(result), now: now))
-        })
+    var step = 0
+    func load(_ result: [Resource]) -> Double {
+      step += 1
+      let now = state.now.addingTimeInterval(Double(step))
+      return Stopwatch.milliseconds {
+        _ = reduce(&state, .listLoaded(.backups, region: region, .success(result), now: now))
+      }
     }
-    return Samples(samples)
+    _ = load(moving)
+    let unchanged = (0..<rounds).map { _ in load(moving) }
+    let changed = (0..<rounds).map { i in load(i % 2 == 0 ? settled : moving) }
+    return (Samples(unchanged), Samples(changed))
   }
 }

@@ -40,9 +40,13 @@ do {
 if settings.smoke {
   for i in figures.indices where figures[i].verdict != "-" { figures[i].verdict = "(smoke)" }
 }
+let load =
+  (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3)
+  .joined(separator: " ") ?? "?"
 let mode = settings.smoke ? "SMOKE run (tiny sizes)" : "full run"
 Table.print(
   figures,
   header:
     "rackwatch-bench: \(mode), \(build), \(ProcessInfo.processInfo.activeProcessorCount) cores"
-    + " (\(ProcessInfo.processInfo.processorCount) online), \(Date())")
+    + " (\(ProcessInfo.processInfo.processorCount) online), load average \(load) at the end, \(Date())"
+)
