@@ -29,6 +29,14 @@ struct EndToEndTests {
     return (tmux, home)
   }
 
+  /// Kills the tmux server (and with it the demo) and removes the test's home, after the
+  /// steps ran or failed. Not a `defer { Task {...} }`: that would not run before the test
+  /// process exits, leaving tmux servers behind.
+  static func finish(_ tmux: TmuxSession, _ home: String) async {
+    await tmux.kill()
+    try? FileManager.default.removeItem(atPath: home)
+  }
+
   /// Rows of the list box: the part of each line between the list's own borders (the
   /// detail box may stand to its right).
   static func listRows(_ screen: String) -> [String] {
@@ -48,52 +56,59 @@ struct EndToEndTests {
   func backupsJourney() async throws {
     try #require(TmuxSession.isAvailable, "tmux is needed (.ci/run installs it)")
     let (tmux, home) = try await Self.startDemo()
-    defer { Task { await tmux.kill() } }
+    do {
 
-    // Navigate: the detail view follows the selection.
-    let first = try #require(Self.detailTitle(try await tmux.screen()))
-    try await tmux.press("j")
-    try await tmux.waitFor("selection to move") { Self.detailTitle($0) != first }
-    try await tmux.press("g")
-    try await tmux.waitFor("selection back at the top") { Self.detailTitle($0) == first }
+      // Navigate: the detail view follows the selection.
+      let first = try #require(Self.detailTitle(try await tmux.screen()))
+      try await tmux.press("j")
+      try await tmux.waitFor("selection to move") { Self.detailTitle($0) != first }
+      try await tmux.press("g")
+      try await tmux.waitFor("selection back at the top") { Self.detailTitle($0) == first }
 
-    // Filter as you type; Esc clears it.
-    try await tmux.press("/")
-    try await tmux.text("weekly")
-    try await tmux.press("Enter")
-    try await tmux.waitFor("only weekly backups") { screen in
-      let rows = Self.listRows(screen).filter { $0.contains("-db-") }
-      return !rows.isEmpty && rows.allSatisfy { $0.contains("weekly") }
+      // Filter as you type; Esc clears it.
+      try await tmux.press("/")
+      try await tmux.text("weekly")
+      try await tmux.press("Enter")
+      try await tmux.waitFor("only weekly backups") { screen in
+        let rows = Self.listRows(screen).filter { $0.contains("-db-") }
+        return !rows.isEmpty && rows.allSatisfy { $0.contains("weekly") }
+      }
+      try await tmux.press("Escape")
+      try await tmux.waitFor("the filter cleared") { screen in
+        Self.listRows(screen).contains { $0.contains("-db-") && !$0.contains("weekly") }
+      }
+
+      // Sort: the marker leaves CREATED and the order changes.
+      let unsorted = try await tmux.screen()
+      #expect(unsorted.contains("CREATED▼"))
+      let firstRow = Self.listRows(unsorted).first
+      try await tmux.press("s")
+      try await tmux.waitFor("the sort to change") {
+        !$0.contains("CREATED▼") && Self.listRows($0).first != firstRow
+      }
+
+      // Create a backup and watch it reach COMPLETED.
+      try await tmux.press("c")
+      try await tmux.waitFor(text: "Create backup")
+      try await tmux.text("e2e-made-backup")
+      try await tmux.press("Enter")
+      try await tmux.waitFor("the new backup to complete", timeout: 60) { screen in
+        Self.listRows(screen).contains {
+          $0.contains("e2e-made-backup") && $0.contains("COMPLETED")
+        }
+      }
+
+      // Quit: the shell prints the exit status and the terminal settings are unchanged.
+      try await tmux.press("q")
+      try await tmux.waitFor(text: "exit status: 0")
+      let before = try String(contentsOfFile: home + "/stty.before", encoding: .utf8)
+      let after = try await Self.readWhenWritten(home + "/stty.after")
+      #expect(before == after)
+    } catch {
+      await Self.finish(tmux, home)
+      throw error
     }
-    try await tmux.press("Escape")
-    try await tmux.waitFor("the filter cleared") { screen in
-      Self.listRows(screen).contains { $0.contains("-db-") && !$0.contains("weekly") }
-    }
-
-    // Sort: the marker leaves CREATED and the order changes.
-    let unsorted = try await tmux.screen()
-    #expect(unsorted.contains("CREATED▼"))
-    let firstRow = Self.listRows(unsorted).first
-    try await tmux.press("s")
-    try await tmux.waitFor("the sort to change") {
-      !$0.contains("CREATED▼") && Self.listRows($0).first != firstRow
-    }
-
-    // Create a backup and watch it reach COMPLETED.
-    try await tmux.press("c")
-    try await tmux.waitFor(text: "Create backup")
-    try await tmux.text("e2e-made-backup")
-    try await tmux.press("Enter")
-    try await tmux.waitFor("the new backup to complete", timeout: 60) { screen in
-      Self.listRows(screen).contains { $0.contains("e2e-made-backup") && $0.contains("COMPLETED") }
-    }
-
-    // Quit: the shell prints the exit status and the terminal settings are unchanged.
-    try await tmux.press("q")
-    try await tmux.waitFor(text: "exit status: 0")
-    let before = try String(contentsOfFile: home + "/stty.before", encoding: .utf8)
-    let after = try await Self.readWhenWritten(home + "/stty.after")
-    #expect(before == after)
+    await Self.finish(tmux, home)
   }
 
   @Test(
@@ -101,68 +116,75 @@ struct EndToEndTests {
   func snapshotsJourney() async throws {
     try #require(TmuxSession.isAvailable, "tmux is needed (.ci/run installs it)")
     let (tmux, home) = try await Self.startDemo()
-    defer { Task { await tmux.kill() } }
+    do {
 
-    try await tmux.press("2")
-    try await tmux.waitFor(text: "Snapshots · ")
-    try await tmux.press("/")
-    try await tmux.text("status:available")
-    try await tmux.press("Enter")
-    try await tmux.waitFor("only available snapshots") { screen in
-      let rows = Self.listRows(screen).filter { $0.contains(" GB ") }
-      return !rows.isEmpty && rows.allSatisfy { $0.contains("available") }
+      try await tmux.press("2")
+      try await tmux.waitFor(text: "Snapshots · ")
+      try await tmux.press("/")
+      try await tmux.text("status:available")
+      try await tmux.press("Enter")
+      try await tmux.waitFor("only available snapshots") { screen in
+        let rows = Self.listRows(screen).filter { $0.contains(" GB ") }
+        return !rows.isEmpty && rows.allSatisfy { $0.contains("available") }
+      }
+
+      // Rename.
+      try await tmux.press("e")
+      try await tmux.waitFor(text: "Rename snapshot")
+      try await tmux.press("C-u")
+      try await tmux.text("e2e-renamed")
+      try await tmux.press("Enter")
+      try await tmux.waitFor("the new name in the list") { screen in
+        Self.listRows(screen).contains { $0.contains("e2e-renamed") }
+          && !screen.contains("Rename snapshot")
+      }
+
+      // Delete: Enter right away presses Cancel, which is focused.
+      try await tmux.press("d")
+      try await tmux.waitFor(text: "[ Cancel ]")
+      try await tmux.press("Enter")
+      try await tmux.waitFor("the dialog to close") { !$0.contains("[ Cancel ]") }
+      #expect(Self.listRows(try await tmux.screen()).contains { $0.contains("e2e-renamed") })
+      try await tmux.press("d")
+      try await tmux.waitFor(text: "[ Cancel ]")
+      try await tmux.press("Tab")
+      try await tmux.press("Enter")
+      try await tmux.waitFor("the snapshot to be deleting or gone", timeout: 30) { screen in
+        let row = Self.listRows(screen).first { $0.contains("e2e-renamed") }
+        return row == nil || row!.contains("deleting")
+      }
+
+      // Resize: narrow, then below the minimum, then back.
+      try await tmux.resize(width: 60, height: 20)
+      try await tmux.waitFor("a 60-column layout") { screen in
+        screen.split(separator: "\n").allSatisfy { $0.count <= 60 } && screen.contains("Snapshots")
+      }
+      try await tmux.resize(width: 10, height: 4)
+      try await tmux.waitFor("the enlarge message") {
+        $0.contains("Termin") || $0.contains("small")
+      }
+      try await tmux.resize(width: 120, height: 40)
+      try await tmux.waitFor(text: "Snapshots · ")
+
+      // Theme: the colours on screen change.
+      let darkColours = try await tmux.screen(colours: true)
+      try await tmux.press(":")
+      try await tmux.text("theme light")
+      try await tmux.press("Enter")
+      try await tmux.waitFor(text: "Theme light")
+      let lightColours = try await tmux.screen(colours: true)
+      #expect(darkColours != lightColours)
+
+      try await tmux.press("q")
+      try await tmux.waitFor(text: "exit status: 0")
+      let before = try String(contentsOfFile: home + "/stty.before", encoding: .utf8)
+      let after = try await Self.readWhenWritten(home + "/stty.after")
+      #expect(before == after)
+    } catch {
+      await Self.finish(tmux, home)
+      throw error
     }
-
-    // Rename.
-    try await tmux.press("e")
-    try await tmux.waitFor(text: "Rename snapshot")
-    try await tmux.press("C-u")
-    try await tmux.text("e2e-renamed")
-    try await tmux.press("Enter")
-    try await tmux.waitFor("the new name in the list") { screen in
-      Self.listRows(screen).contains { $0.contains("e2e-renamed") }
-        && !screen.contains("Rename snapshot")
-    }
-
-    // Delete: Enter right away presses Cancel, which is focused.
-    try await tmux.press("d")
-    try await tmux.waitFor(text: "[ Cancel ]")
-    try await tmux.press("Enter")
-    try await tmux.waitFor("the dialog to close") { !$0.contains("[ Cancel ]") }
-    #expect(Self.listRows(try await tmux.screen()).contains { $0.contains("e2e-renamed") })
-    try await tmux.press("d")
-    try await tmux.waitFor(text: "[ Cancel ]")
-    try await tmux.press("Tab")
-    try await tmux.press("Enter")
-    try await tmux.waitFor("the snapshot to be deleting or gone", timeout: 30) { screen in
-      let row = Self.listRows(screen).first { $0.contains("e2e-renamed") }
-      return row == nil || row!.contains("deleting")
-    }
-
-    // Resize: narrow, then below the minimum, then back.
-    try await tmux.resize(width: 60, height: 20)
-    try await tmux.waitFor("a 60-column layout") { screen in
-      screen.split(separator: "\n").allSatisfy { $0.count <= 60 } && screen.contains("Snapshots")
-    }
-    try await tmux.resize(width: 10, height: 4)
-    try await tmux.waitFor("the enlarge message") { $0.contains("Termin") || $0.contains("small") }
-    try await tmux.resize(width: 120, height: 40)
-    try await tmux.waitFor(text: "Snapshots · ")
-
-    // Theme: the colours on screen change.
-    let darkColours = try await tmux.screen(colours: true)
-    try await tmux.press(":")
-    try await tmux.text("theme light")
-    try await tmux.press("Enter")
-    try await tmux.waitFor(text: "Theme light")
-    let lightColours = try await tmux.screen(colours: true)
-    #expect(darkColours != lightColours)
-
-    try await tmux.press("q")
-    try await tmux.waitFor(text: "exit status: 0")
-    let before = try String(contentsOfFile: home + "/stty.before", encoding: .utf8)
-    let after = try await Self.readWhenWritten(home + "/stty.after")
-    #expect(before == after)
+    await Self.finish(tmux, home)
   }
 
   @Test(
@@ -170,20 +192,26 @@ struct EndToEndTests {
   )
   func brokenTheme() async throws {
     try #require(TmuxSession.isAvailable, "tmux is needed (.ci/run installs it)")
-    let (tmux, _) = try await Self.startDemo(
+    let (tmux, home) = try await Self.startDemo(
       files: [
         ".config/rackwatch/themes/broken.yaml": "name: broken\ncolors:\n  text: [not, a, colour\n"
       ],
-      flags: "--theme broken")
-    defer { Task { await tmux.kill() } }
-    try await tmux.waitFor(text: "broken.yaml")
-    try await tmux.press(":")
-    try await tmux.text("theme no-such-theme")
-    try await tmux.press("Enter")
-    try await tmux.waitFor(text: "No theme named no-such-theme")
-    try await tmux.press("j")
-    try await tmux.press("q")
-    try await tmux.waitFor(text: "exit status: 0")
+      flags: "--theme broken"
+    )
+    do {
+      try await tmux.waitFor(text: "broken.yaml")
+      try await tmux.press(":")
+      try await tmux.text("theme no-such-theme")
+      try await tmux.press("Enter")
+      try await tmux.waitFor(text: "No theme named no-such-theme")
+      try await tmux.press("j")
+      try await tmux.press("q")
+      try await tmux.waitFor(text: "exit status: 0")
+    } catch {
+      await Self.finish(tmux, home)
+      throw error
+    }
+    await Self.finish(tmux, home)
   }
 
   static func readWhenWritten(_ path: String) async throws -> String {
