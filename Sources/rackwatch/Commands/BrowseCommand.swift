@@ -78,15 +78,14 @@ struct BrowseCommand: AsyncParsableCommand {
     let info = ProfileInfo(
       profileName: profile.name, cloudName: demo ? "simulator" : Self.cloudName(profile),
       isDemo: demo, readOnly: profile.readOnly, headerColor: profile.headerColor)
-    let firstRegion = profile.regions.first
-    let region: RegionSelection =
-      firstRegion.map { $0.lowercased() == "all" ? .all : .one($0) } ?? .one("")
+    let region = await Self.startingRegion(profile, session: session)
     var refresh = RefreshPolicy()
     if let fast = profile.refreshFast { refresh.fast = .milliseconds(Int(fast * 1000)) }
     if let slow = profile.refreshSlow { refresh.slow = .milliseconds(Int(slow * 1000)) }
     let state = BrowserState(
       profile: info, region: region,
-      availableRegions: profile.regions.filter { $0.lowercased() != "all" },
+      // Empty: the model asks the catalog, so `:region all` means every region of the account.
+      availableRegions: [],
       themeName: themeName, refresh: refresh, bellEnabled: bell, now: Date())
     let outcome = await TerminalApp.run(
       state: state, service: session, userThemeDirectory: resolver.paths.userThemes, logger: logger)
@@ -97,6 +96,18 @@ struct BrowseCommand: AsyncParsableCommand {
     case .failed(let message):
       throw CommandFailure(message: message, code: ExitStatus.timeoutOrNetwork).exit()
     }
+  }
+
+  /// The region to open on: the profile's first, else the account's default region (from
+  /// the identity response), else the catalog's first, else every region. A failure here is
+  /// not fatal: the UI shows the error and keeps retrying.
+  static func startingRegion(_ profile: Profile, session: CloudSession) async -> RegionSelection {
+    if let first = profile.regions.first {
+      return first.lowercased() == "all" ? .all : .one(first)
+    }
+    if let region = try? await session.defaultRegion() { return .one(region) }
+    if let first = try? await session.regions().first { return .one(first) }
+    return .all
   }
 
   static func cloudName(_ profile: Profile) -> String {
