@@ -171,9 +171,15 @@ struct EndToEndTests {
       try await tmux.press(":")
       try await tmux.text("theme light")
       try await tmux.press("Enter")
-      try await tmux.waitFor(text: "Theme light")
-      let lightColours = try await tmux.screen(colours: true)
-      #expect(darkColours != lightColours)
+      // The colours on screen change (the "Theme light" message may already be replaced by
+      // newer news from a refresh, so the colours are what is checked).
+      let darkStyles = Self.colourCodes(darkColours)
+      var lightStyles = darkStyles
+      for _ in 0..<200 where lightStyles == darkStyles {
+        try await Task.sleep(for: .milliseconds(50))
+        lightStyles = Self.colourCodes(try await tmux.screen(colours: true))
+      }
+      #expect(darkStyles != lightStyles)
 
       try await tmux.press("q")
       try await tmux.waitFor(text: "exit status: 0")
@@ -212,6 +218,20 @@ struct EndToEndTests {
       throw error
     }
     await Self.finish(tmux, home)
+  }
+
+  /// The set of SGR colour sequences on a captured screen: it changes with the theme, not
+  /// with the text.
+  static func colourCodes(_ screen: String) -> Set<String> {
+    var codes = Set<String>()
+    var rest = Substring(screen)
+    while let start = rest.range(of: "\u{1B}[") {
+      let tail = rest[start.upperBound...]
+      guard let end = tail.firstIndex(of: "m") else { break }
+      codes.insert(String(tail[..<end]))
+      rest = tail[tail.index(after: end)...]
+    }
+    return codes
   }
 
   static func readWhenWritten(_ path: String) async throws -> String {
