@@ -25,6 +25,10 @@ final class HTTPTransport: Sendable {
         read: .milliseconds(Int64(configuration.readTimeout * 1000))),
       maximumAllowedIdleTimeInConnectionPool: .seconds(60))
     http.httpVersion = .automatic
+    // A refused connection fails at once and our RetryPolicy backs off and retries; with
+    // AHC's own retry on, a closed port looked like a 10 s connect timeout per attempt, so an
+    // unreachable cloud took ~40 s to report.
+    http.connectionPool.retryConnectionEstablishment = false
     client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: http)
     policy = RetryPolicy(
       maxRetries: max(0, configuration.maxRetries), baseDelay: configuration.retryBaseDelay,
