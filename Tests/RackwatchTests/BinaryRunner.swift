@@ -99,8 +99,24 @@ enum ProcessRunner {
       argv.forEach { free($0) }
       envp.forEach { free($0) }
     }
+    // Children start with no blocked signals and default handlers: a Swift thread's mask
+    // (most signals blocked) would otherwise be inherited, and a tmux server started with it
+    // never noticed its panes dying nor exited on kill-server.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    var caughtByDefault = sigset_t()
+    sigemptyset(&caughtByDefault)
+    for signal in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGCHLD, SIGWINCH, SIGUSR1, SIGUSR2] {
+      sigaddset(&caughtByDefault, signal)
+    }
+    posix_spawnattr_setsigdefault(&attributes, &caughtByDefault)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, program, &actions, nil, argv, envp)
+    let spawned = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
     guard spawned == 0 else {
       throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO)
     }
