@@ -93,7 +93,8 @@ public enum AuthMethod: Sendable, CustomStringConvertible {
   /// A fixed token and no identity service (noauth setups); needs endpoint overrides.
   case token(String)
 
-  var secrets: [String] {
+  /// Every secret this method holds, for redaction in logs and messages.
+  public var secrets: [String] {
     switch self {
     case .rackspaceAPIKey(_, let key, _): [key]
     case .rackspacePassword(_, let password, _): [password]

@@ -46,34 +46,19 @@ struct BrowseCommand: AsyncParsableCommand {
       profile.readOnly = connection.readonly
       logger.info("demo simulator at \(server.baseURL)")
     } else {
-      do {
-        let found = try resolver.discover()
-        for warning in found.warnings { StandardError.write(warning + "\n") }
-        profile = try resolver.resolve(
-          requested: connection.profile, cloud: connection.osCloud, flags: try connection.overlay(),
-          in: found)
-        if !profile.hasCredentials {
-          StandardError.write(NoCredentialsHelp.text(paths: resolver.paths) + "\n")
-          throw ExitCode(ExitStatus.auth)
-        }
-      } catch let error as ConfigError {
-        throw CommandFailure.from(error).exit()
+      profile = try CloudConnection.chooseProfile(connection, resolver: resolver).0
+      if !profile.hasCredentials {
+        StandardError.write(NoCredentialsHelp.text(paths: resolver.paths) + "\n")
+        throw ExitCode(ExitStatus.auth)
       }
     }
-    for secret in [
-      profile.apiKey, profile.password, profile.token, profile.applicationCredentialSecret,
-    ] {
-      if let secret { sink.redact(secret.revealed) }
-    }
-    let clientConfig: ClientConfiguration
+    let session: CloudSession
     do {
-      clientConfig = try ClientSettings.configuration(
-        for: profile, logger: Logger(label: "rackwatch.cloud"))
+      session = try CloudConnection.session(for: profile, redactingInto: sink)
     } catch {
       await simulator?.shutdown()
-      throw CommandFailure.from(error).exit()
+      throw error
     }
-    let session = CloudSession(configuration: clientConfig)
     let themeName = theme ?? profile.theme ?? "default"
     let info = ProfileInfo(
       profileName: profile.name, cloudName: demo ? "simulator" : Self.cloudName(profile),

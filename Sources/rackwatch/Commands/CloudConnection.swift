@@ -13,20 +13,35 @@ struct CloudConnection {
   /// Resolves the profile (flags > environment > profile), starts logging and opens a session.
   static func open(_ options: ConnectionOptions) throws -> CloudConnection {
     let resolver = ProfileResolver.current()
-    let profile: Profile
+    let (profile, found) = try chooseProfile(options, resolver: resolver)
+    if !profile.hasCredentials, found.allProfiles.isEmpty {
+      StandardError.write(NoCredentialsHelp.text(paths: resolver.paths) + "\n")
+      throw ExitCode(ExitStatus.auth)
+    }
+    let sink = LogSetup.start(path: options.logFile ?? resolver.paths.logFile, debug: options.debug)
+    return CloudConnection(
+      profile: profile, session: try session(for: profile, redactingInto: sink), logSink: sink)
+  }
+
+  /// Reads every profile source, prints permission warnings and picks the profile the flags
+  /// ask for; a broken file ends the command with its file and line.
+  static func chooseProfile(_ options: ConnectionOptions, resolver: ProfileResolver) throws
+    -> (Profile, ProfileResolver.Discovery)
+  {
     do {
       let found = try resolver.discover()
       for warning in found.warnings { StandardError.write(warning + "\n") }
-      profile = try resolver.resolve(
+      let profile = try resolver.resolve(
         requested: options.profile, cloud: options.osCloud, flags: try options.overlay(), in: found)
-      if !profile.hasCredentials, found.allProfiles.isEmpty {
-        StandardError.write(NoCredentialsHelp.text(paths: resolver.paths) + "\n")
-        throw ExitCode(ExitStatus.auth)
-      }
+      return (profile, found)
     } catch let error as ConfigError {
       throw CommandFailure.from(error).exit()
     }
-    let sink = LogSetup.start(path: options.logFile ?? resolver.paths.logFile, debug: options.debug)
+  }
+
+  /// A session for `profile`. Every secret it uses, including one printed by a secret
+  /// command, is registered with the log sink first so no log line can carry it.
+  static func session(for profile: Profile, redactingInto sink: LogSink) throws -> CloudSession {
     for secret in [
       profile.apiKey, profile.password, profile.token, profile.applicationCredentialSecret,
     ] {
@@ -37,9 +52,8 @@ struct CloudConnection {
       configuration = try ClientSettings.configuration(
         for: profile, logger: Logger(label: "rackwatch.cloud"))
     } catch { throw CommandFailure.from(error).exit() }
-    for secret in configuration.auth.secretsForRedaction { sink.redact(secret) }
-    return CloudConnection(
-      profile: profile, session: CloudSession(configuration: configuration), logSink: sink)
+    for secret in configuration.auth.secrets { sink.redact(secret) }
+    return CloudSession(configuration: configuration)
   }
 
   /// The regions to query: the flag or profile's list, every region for `all`, else the
@@ -56,18 +70,5 @@ struct CloudConnection {
         kind: .noEndpoint, summary: "the catalog offers no region for backups or snapshots")
     }
     return [first]
-  }
-}
-
-extension AuthMethod {
-  /// Secrets to blank in the log file.
-  var secretsForRedaction: [String] {
-    switch self {
-    case .rackspaceAPIKey(_, let key, _): [key]
-    case .rackspacePassword(_, let password, _): [password]
-    case .keystonePassword(_, let password, _, _, _, _): [password]
-    case .applicationCredential(_, let secret): [secret]
-    case .token(let token): [token]
-    }
   }
 }
