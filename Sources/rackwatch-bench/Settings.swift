@@ -14,11 +14,32 @@ struct Settings {
   /// Repetitions of each timed operation.
   var iterations: Int
 
-  /// Reads `--smoke` from the command line.
+  /// The groups to run: all unless `--only model` or `--only network` narrows it.
+  var groups: Set<Group> = Set(Group.allCases)
+
+  /// Groups of figures that can be run alone while working on one layer.
+  enum Group: String, CaseIterable {
+    /// Memory, view-model and render figures (no HTTP).
+    case model
+    /// Simulator, decode and listing figures (over loopback).
+    case network
+  }
+
+  func runs(_ group: Group) -> Bool { groups.contains(group) }
+
+  /// Reads `--smoke` and `--only GROUP` from the command line.
   static func fromArguments(_ arguments: [String]) -> Settings {
-    if arguments.contains("--smoke") {
-      return Settings(smoke: true, rows: 1000, listed: 1000, pageItems: 100, iterations: 3)
+    var settings =
+      arguments.contains("--smoke")
+      ? Settings(smoke: true, rows: 1000, listed: 1000, pageItems: 100, iterations: 3)
+      : Settings(smoke: false, rows: 100_000, listed: 100_000, pageItems: 1000, iterations: 200)
+    if let flag = arguments.firstIndex(of: "--only"), flag + 1 < arguments.count {
+      guard let group = Group(rawValue: arguments[flag + 1]) else {
+        FileHandle.standardError.write(Data("rackwatch-bench: --only model|network\n".utf8))
+        exit(2)
+      }
+      settings.groups = [group]
     }
-    return Settings(smoke: false, rows: 100_000, listed: 100_000, pageItems: 1000, iterations: 200)
+    return settings
   }
 }

@@ -11,17 +11,20 @@ let settings = Settings.fromArguments(CommandLine.arguments)
 var figures: [Figure] = []
 
 do {
-  let (loaded, memory) = StateMemoryBench.run(settings)
-  var state = loaded
-  figures += memory
-  figures += ViewModelBench.run(settings, state: &state)
-  figures += RenderBench.run(settings, state: &state)
-
-  let fixture = try await SimulatorFixture.start(items: settings.listed)
+  if settings.runs(.model) {
+    let (loaded, memory) = StateMemoryBench.run(settings)
+    var state = loaded
+    figures += memory
+    figures += ViewModelBench.run(settings, state: &state)
+    figures += RenderBench.run(settings, state: &state)
+  }
+  let fixture = try await SimulatorFixture.start(items: settings.runs(.network) ? settings.listed : 1)
   do {
-    figures += try await SimulatorBench.run(settings, fixture)
-    figures += try await DecodeBench.run(settings, fixture)
-    figures += try await ListingBench.run(settings, fixture)
+    if settings.runs(.network) {
+      figures += try await SimulatorBench.run(settings, fixture)
+      figures += try await DecodeBench.run(settings, fixture)
+      figures += try await ListingBench.run(settings, fixture)
+    }
   } catch {
     await fixture.server.shutdown()
     throw error
