@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "rackwatch",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "rackwatch", targets: ["rackwatch"]),
     .executable(name: "rackwatch-bench", targets: ["rackwatch-bench"]),

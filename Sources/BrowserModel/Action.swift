@@ -70,7 +70,13 @@ public enum Action: Sendable {
   case notify(Message.Level, String)
 
   // Results
+  /// A whole list result (tests, sample data) or a failure; the runner sends successes as
+  /// `listUpdated`.
   case listLoaded(PaneKind, region: String, Result<[Resource], CloudError>, now: Date)
+  /// A successful list result prepared by the runner (sanitised rows, or only what changed).
+  case listUpdated(PaneKind, region: String, ListUpdate, now: Date)
+  /// The next step of a large list difference (see `RefreshPolicy.mergeStep`).
+  case continueMerge(PaneKind, region: String)
   /// `placeholder` is the pending row shown since submit.
   case backupCreated(placeholder: RowID, Result<Backup, CloudError>, now: Date)
   case snapshotCreated(placeholder: RowID, Result<Snapshot, CloudError>, now: Date)
@@ -82,7 +88,9 @@ public enum Action: Sendable {
 /// action.
 public enum Effect: Sendable, Hashable {
   case loadRegions
-  case load(PaneKind, region: String)
+  /// One list request. `since` is the version the pane holds (so the answer can be a
+  /// difference); `watch` are IDs to report even if unchanged (pending operations).
+  case load(PaneKind, region: String, since: ListVersion? = nil, watch: Set<String> = [])
   case createBackup(BackupCreateRequest, region: String, placeholder: RowID)
   case deleteBackup(id: String, region: String)
   case createSnapshot(SnapshotCreateRequest, region: String, placeholder: RowID)
@@ -92,6 +100,8 @@ public enum Effect: Sendable, Hashable {
   case scheduleTick(after: Duration)
   case copyToClipboard(String)
   case bell
+  /// Send `continueMerge` back as an action of its own, after whatever is queued.
+  case continueMerge(PaneKind, region: String)
   case loadTheme(String)
   /// Cancel everything and stop.
   case quit

@@ -7,6 +7,8 @@ public struct EffectRunner: Sendable {
   public let service: any CloudService
   /// Wall-clock time stamped on results (injected so tests control it).
   public let now: @Sendable () -> Date
+  /// Turns list results into differences from the previous result.
+  public let differ = ListDiffer()
 
   public init(service: any CloudService, now: @escaping @Sendable () -> Date) {
     self.service = service
@@ -18,9 +20,14 @@ public struct EffectRunner: Sendable {
     switch effect {
     case .loadRegions:
       return .regionsLoaded(await capture { try await service.regions() })
-    case .load(let kind, let region):
-      let result = await capture { try await list(kind, region: region) }
-      return .listLoaded(kind, region: region, result, now: now())
+    case .load(let kind, let region, let since, let watch):
+      switch await capture({ try await list(kind, region: region) }) {
+      case .success(let resources):
+        let update = differ.update(kind, region: region, resources, since: since, watch: watch)
+        return .listUpdated(kind, region: region, update, now: now())
+      case .failure(let error):
+        return .listLoaded(kind, region: region, .failure(error), now: now())
+      }
     case .createBackup(let request, let region, let placeholder):
       let result = await capture { try await service.createBackup(request, region: region) }
       return .backupCreated(placeholder: placeholder, result, now: now())
@@ -38,6 +45,8 @@ public struct EffectRunner: Sendable {
     case .deleteSnapshot(let id, let region):
       let result = await capture { try await service.deleteSnapshot(id: id, region: region) }
       return .deleted(.snapshots, RowID(region: region, id: id), result, now: now())
+    case .continueMerge(let kind, let region):
+      return .continueMerge(kind, region: region)
     case .scheduleTick, .copyToClipboard, .bell, .loadTheme, .quit:
       return nil
     }

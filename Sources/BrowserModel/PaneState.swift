@@ -11,6 +11,9 @@ public struct ListStatus: Sendable, Hashable {
   public var lastLoaded: Date?
   /// The last error (sanitised), cleared by a success.
   public var error: String?
+  /// The runner's version of the result merged last: the next request asks for the
+  /// difference from it. Nil after a reset, so the next result is whole.
+  public var version: ListVersion?
 
   public init() {}
 }
@@ -32,12 +35,17 @@ public struct PaneState: Sendable {
   public var filter = TextField()
   /// Per-region list state: loading, error, last loaded.
   public var lists: [String: ListStatus] = [:]
+  /// Large list differences being merged step by step, per region.
+  var merging: [String: PendingMerge] = [:]
 
-  var indexByID: [RowID: Int] = [:]
+  var index = RowIndex()
   /// `rows` indices in sort order; recomputed only when rows or the sort change.
   var sortedOrder: [Int] = []
   /// Ascending order per column, computed once and kept through small changes.
   var ascendingOrders: [Column: [Int]] = [:]
+  /// `rows` indices by ID then region: the order ties are broken in. Kept through changes
+  /// (IDs never change), so sorting by a new column starts from it.
+  var tieOrder: [Int32]?
   var parsedFilter = FilterQuery(text: "")
   /// The oldest change mark, so the reducer knows when to wake up to fade it.
   var oldestMark: Date?
@@ -66,9 +74,12 @@ public struct PaneState: Sendable {
     visible.indices.contains(position) ? rows[visible[position]] : nil
   }
 
+  /// The position in `rows` of the row with this ID.
+  func position(of id: RowID) -> Int? { index.find(id, in: rows) }
+
   /// The row with this ID, visible or not.
   public func row(_ id: RowID) -> Row? {
-    indexByID[id].map { rows[$0] }
+    position(of: id).map { rows[$0] }
   }
 
   /// The selected row if it is visible.
@@ -79,7 +90,7 @@ public struct PaneState: Sendable {
 
   /// Position of the selected row in `visible`.
   public var selectedPosition: Int? {
-    guard let selectedID, let index = indexByID[selectedID] else { return nil }
+    guard let selectedID, let index = position(of: selectedID) else { return nil }
     return visible.firstIndex(of: index)
   }
 
@@ -93,22 +104,33 @@ public struct PaneState: Sendable {
     }
   }
 
+  /// The request for this pane's list in `region`: a difference from the version held, and
+  /// the rows waiting for a list to confirm an operation reported even if unchanged.
+  func loadEffect(region: String) -> Effect {
+    var watch = Set<String>()
+    rows.withUnsafeBufferPointer { rows in
+      for index in rows.indices where rows[index].pendingAcknowledged {
+        if rows[index].id.region == region { watch.insert(rows[index].id.id) }
+      }
+    }
+    return .load(kind, region: region, since: lists[region]?.version, watch: watch)
+  }
+
   // MARK: - Mutation (reducer only)
 
   /// Replaces all rows; re-sorts and re-filters, keeping the selection by ID.
   mutating func setRows(_ newRows: [Row]) {
     rows = newRows
     recomputeOldestMark()
-    indexByID = Dictionary(
-      newRows.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { _, last in last }
-    )
+    index.rebuild(newRows)
     ascendingOrders = [:]
+    tieOrder = nil
     resort()
   }
 
   /// Changes one row in place and moves it to its new place in the order.
   mutating func updateRow(_ id: RowID, _ change: (inout Row) -> Void) {
-    guard let index = indexByID[id] else { return }
+    guard let index = position(of: id) else { return }
     change(&rows[index])
     rows[index].recomputeKeys()
     recomputeOldestMark()
@@ -116,13 +138,14 @@ public struct PaneState: Sendable {
   }
 
   mutating func appendRow(_ row: Row) {
-    if let index = indexByID[row.id] {
+    if let index = position(of: row.id) {
       rows[index] = row
       recomputeOldestMark()
       reposition([index])
     } else {
-      indexByID[row.id] = rows.count
       rows.append(row)
+      index.insert(rows.count - 1, in: rows)
+      insertIntoTieOrder([rows.count - 1])
       recomputeOldestMark()
       reposition([rows.count - 1])
     }
@@ -139,11 +162,11 @@ public struct PaneState: Sendable {
     }
     guard kept.count != rows.count else { return }
     rows = kept
-    indexByID = Dictionary(
-      kept.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { _, last in last })
+    index.rebuild(kept)
     for (column, order) in ascendingOrders {
       ascendingOrders[column] = order.compactMap { newIndex[$0] >= 0 ? newIndex[$0] : nil }
     }
+    tieOrder = tieOrder?.compactMap { newIndex[Int($0)] >= 0 ? Int32(newIndex[Int($0)]) : nil }
     recomputeOldestMark()
     resort()
   }
@@ -155,59 +178,80 @@ public struct PaneState: Sendable {
     if let cached = ascendingOrders[sort.column], cached.count == rows.count {
       ascending = cached
     } else {
-      ascending = RowSorter.order(rows, by: SortOrder(column: sort.column, ascending: true))
+      ascending = RowSorter.order(rows, by: sort.column, tie: currentTieOrder())
       ascendingOrders[sort.column] = ascending
     }
     sortedOrder = sort.ascending ? ascending : ascending.reversed()
     refilter(force: true)
   }
 
-  /// Moves rows whose values changed (or that were appended) to their place in the current
-  /// column's order: a binary search each and one O(n) pass, instead of a full sort. Other
-  /// columns' cached orders are dropped (recomputed when chosen).
+  /// The tie order, computed if it is not kept.
+  mutating func currentTieOrder() -> [Int32] {
+    if let tieOrder, tieOrder.count == rows.count { return tieOrder }
+    let order = RowSorter.tieOrder(rows)
+    tieOrder = order
+    return order
+  }
+
+  /// Puts rows just appended into the kept tie order (a binary search each); a long list of
+  /// them drops it instead (recomputed at the next full sort).
+  mutating func insertIntoTieOrder(_ appended: [Int]) {
+    guard var order = tieOrder, !appended.isEmpty else { return }
+    guard appended.count <= 256 else {
+      tieOrder = nil
+      return
+    }
+    for index in appended {
+      let id = rows[index].id
+      var low = 0
+      var high = order.count
+      while low < high {
+        let mid = (low + high) / 2
+        if RowSorter.tieLess(rows[Int(order[mid])].id, id) { low = mid + 1 } else { high = mid }
+      }
+      order.insert(Int32(index), at: low)
+    }
+    tieOrder = order
+  }
+
+  /// Moves rows whose sort value may have changed (or that were just appended) to their
+  /// place in the current column's order. A few are placed by binary search in the kept
+  /// order; many, or no kept order, mean a full sort (a radix sort, a few milliseconds at
+  /// 100,000 rows). Other columns' kept orders are dropped (recomputed when chosen).
   mutating func reposition(_ changed: [Int]) {
     guard !changed.isEmpty else { return }
     let column = sort.column
-    guard let cached = ascendingOrders[column], changed.count < max(64, rows.count / 8) else {
-      ascendingOrders = [:]
+    let cached = ascendingOrders[column]
+    ascendingOrders = [:]
+    guard let cached, changed.count <= 256 else {
       resort()
       return
     }
-    ascendingOrders = [:]
     var moving = [Bool](repeating: false, count: rows.count)
-    for index in changed { moving[index] = true }
+    for index in changed where index < rows.count { moving[index] = true }
     let rest = cached.filter { $0 < moving.count && !moving[$0] }
-    let unique = Array(Set(changed)).filter { $0 < rows.count }
-    let keys = Dictionary(
-      uniqueKeysWithValues: unique.map { ($0, RowSorter.key(of: rows[$0], column: column)) })
-    let inserts = unique.sorted { RowSorter.less(rows, $0, keys[$0]!, $1, keys[$1]!) }
-    // Position of each insert in `rest` by binary search.
-    var positions: [Int] = []
-    positions.reserveCapacity(inserts.count)
+    let inserts = moving.indices.filter { moving[$0] }.sorted {
+      RowSorter.less(rows, $0, $1, column: column)
+    }
+    var merged: [Int] = []
+    merged.reserveCapacity(rows.count)
+    var next = 0
     for index in inserts {
-      let key = keys[index]!
-      var low = 0
+      var low = next
       var high = rest.count
       while low < high {
         let mid = (low + high) / 2
-        let other = rest[mid]
-        if RowSorter.less(rows, other, RowSorter.key(of: rows[other], column: column), index, key) {
+        if RowSorter.less(rows, rest[mid], index, column: column) {
           low = mid + 1
         } else {
           high = mid
         }
       }
-      positions.append(low)
-    }
-    var merged: [Int] = []
-    merged.reserveCapacity(rows.count)
-    var next = 0
-    for (position, index) in zip(positions, inserts) {
-      if position > next { merged.append(contentsOf: rest[next..<position]) }
-      next = max(next, position)
+      merged.append(contentsOf: rest[next..<low])
+      next = low
       merged.append(index)
     }
-    if next < rest.count { merged.append(contentsOf: rest[next...]) }
+    merged.append(contentsOf: rest[next...])
     ascendingOrders[column] = merged
     resort()
   }
@@ -231,7 +275,7 @@ public struct PaneState: Sendable {
 
   /// Keeps the selection on its row if visible, else the nearest row on screen.
   mutating func fixSelection() {
-    if let selectedID, let index = indexByID[selectedID], visible.contains(index) { return }
+    if let selectedID, let index = position(of: selectedID), visible.contains(index) { return }
     selectedID = visible.first.map { rows[$0].id }
   }
 

@@ -149,6 +149,7 @@ extension Reducer {
       state.withPane(kind) { pane in
         pane.removeRows { !watched.contains($0.region) }
         pane.lists = pane.lists.filter { watched.contains($0.key) }
+        pane.merging = pane.merging.filter { watched.contains($0.key) }
       }
     }
     post(&state, .info, "Region \(selection.title)")

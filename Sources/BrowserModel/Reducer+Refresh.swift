@@ -38,7 +38,7 @@ extension Reducer {
           if onlyNeverLoaded, list.lastLoaded != nil || list.error != nil { continue }
           list.inFlight = true
           pane.lists[region] = list
-          effects.append(.load(kind, region: region))
+          effects.append(pane.loadEffect(region: region))
         }
       }
     }
@@ -77,7 +77,7 @@ extension Reducer {
           if let due = list.nextDue, due > current { continue }
           list.inFlight = true
           pane.lists[region] = list
-          effects.append(.load(kind, region: region))
+          effects.append(pane.loadEffect(region: region))
         }
       }
     }
@@ -117,34 +117,19 @@ extension Reducer {
     _ state: inout BrowserState, _ kind: PaneKind, region: String,
     _ result: Result<[Resource], CloudError>, now: Date
   ) -> [Effect] {
-    advance(&state, to: now)
-    guard state.watchedRegions.contains(region) else { return [] }  // region switched away
-    let current = state.now
-    let policy = state.refresh
-    var effects: [Effect] = []
     switch result {
     case .success(let resources):
-      var events: [RowEvent] = []
-      state.withPane(kind) { pane in
-        events = pane.merge(resources, region: region, now: current)
-        var list = pane.lists[region] ?? ListStatus()
-        list.inFlight = false
-        list.failures = 0
-        list.error = nil
-        list.lastLoaded = current
-        let moving = pane.anyInMotion(region: region)
-        list.nextDue = current.addingTimeInterval(
-          policy.delayAfterSuccess(inMotion: moving).seconds)
-        pane.lists[region] = list
-      }
-      state.connection.lastSuccess = current
-      updateStaleness(&state)
-      for event in events {
-        post(&state, event.level, event.text)
-        if state.bellEnabled { effects.append(.bell) }
-      }
-      if kind == .instances || kind == .volumes { refreshPickers(&state) }
+      let rows = resources.map { Row(region: region, resource: $0.sanitized()) }
+      // Not the runner's: no version to build the next difference on.
+      return listUpdated(
+        &state, kind, region: region,
+        ListUpdate(version: ListVersion(0), change: .full(rows), count: rows.count), now: now,
+        keepVersion: false)
     case .failure(let error):
+      advance(&state, to: now)
+      guard state.watchedRegions.contains(region) else { return [] }
+      let current = state.now
+      let policy = state.refresh
       var failures = 0
       let text = describe(error)
       state.withPane(kind) { pane in
@@ -162,7 +147,118 @@ extension Reducer {
       updateStaleness(&state)
       // Only the first failure in a row is announced: back-off retries stay quiet.
       if failures == 1 { post(&state, .error, "\(kind.title) \(region): \(text)") }
+      return []
     }
+  }
+
+  /// Merges a successful list result: the whole list, or the difference from the version the
+  /// pane holds. A difference from another version (the pane was reset meanwhile) is
+  /// dropped and the whole list asked for at once. A difference with more changed rows than
+  /// `mergeStep` is merged over several steps (`continueMerge`).
+  static func listUpdated(
+    _ state: inout BrowserState, _ kind: PaneKind, region: String, _ update: ListUpdate,
+    now: Date, keepVersion: Bool = true
+  ) -> [Effect] {
+    advance(&state, to: now)
+    guard state.watchedRegions.contains(region) else { return [] }  // region switched away
+    let current = state.now
+    var events: [RowEvent] = []
+    var stale = false
+    var stepped = false
+    let step = state.refresh.mergeStep
+    state.withPane(kind) { pane in
+      var list = pane.lists[region] ?? ListStatus()
+      switch update.change {
+      case .full(let rows):
+        events = pane.merge(rows, region: region, now: current)
+      case .delta(let base, let changed, _):
+        guard list.version == base else {
+          stale = true
+          list.version = nil
+          list.inFlight = true
+          pane.lists[region] = list
+          return
+        }
+        if changed.count > step {
+          // Still in flight until the last step: no second request meanwhile.
+          pane.merging[region] = PaneState.PendingMerge(
+            update: update, next: 0, events: [], now: current)
+          list.inFlight = true
+          pane.lists[region] = list
+          stepped = true
+        } else {
+          events = pane.apply(update, rows: changed.indices, region: region, now: current)
+        }
+      }
+    }
+    if stale { return [state.pane(kind).loadEffect(region: region)] }
+    if stepped { return continueMerge(&state, kind, region: region) }
+    return finishList(
+      &state, kind, region: region, version: keepVersion ? update.version : nil, events: events)
+  }
+
+  /// Merges the next `mergeStep` changed rows of a large difference; the last step also
+  /// marks the rows gone and finishes the list.
+  static func continueMerge(_ state: inout BrowserState, _ kind: PaneKind, region: String)
+    -> [Effect]
+  {
+    guard state.watchedRegions.contains(region) else { return [] }
+    let step = state.refresh.mergeStep
+    var finished: PaneState.PendingMerge?
+    var more = false
+    state.withPane(kind) { pane in
+      guard var pending = pane.merging[region],
+        case .delta(_, let changed, _) = pending.update.change
+      else { return }
+      let end = min(changed.count, pending.next + step)
+      pending.events += pane.apply(
+        pending.update, rows: pending.next..<end, region: region, now: pending.now)
+      pending.next = end
+      if end == changed.count {
+        pane.merging[region] = nil
+        finished = pending
+      } else {
+        pane.merging[region] = pending
+        more = true
+      }
+    }
+    if more { return [.continueMerge(kind, region: region)] }
+    guard let finished else { return [] }
+    return finishList(
+      &state, kind, region: region, version: finished.update.version, events: finished.events)
+  }
+
+  /// After a list is merged: the list's status, the next refresh, and the messages.
+  private static func finishList(
+    _ state: inout BrowserState, _ kind: PaneKind, region: String, version: ListVersion?,
+    events: [RowEvent]
+  ) -> [Effect] {
+    let current = state.now
+    let policy = state.refresh
+    state.withPane(kind) { pane in
+      var list = pane.lists[region] ?? ListStatus()
+      list.inFlight = false
+      list.version = version
+      list.failures = 0
+      list.error = nil
+      list.lastLoaded = current
+      let moving = pane.anyInMotion(region: region)
+      list.nextDue = current.addingTimeInterval(
+        policy.delayAfterSuccess(inMotion: moving).seconds)
+      pane.lists[region] = list
+    }
+    state.connection.lastSuccess = current
+    updateStaleness(&state)
+    var effects: [Effect] = []
+    let pane = state.pane(kind)
+    let messages = RowEvent.messages(events) { id in
+      pane.row(id).map { label($0.resource) } ?? id.id
+    }
+    for (level, text) in messages {
+      post(&state, level, text)
+      if state.bellEnabled { effects.append(.bell) }
+    }
+    if kind == .instances || kind == .volumes { refreshPickers(&state) }
     return effects
   }
 

@@ -66,6 +66,10 @@ enum Reducer {
       return []
     case .listLoaded(let kind, let region, let result, let now):
       return listLoaded(&state, kind, region: region, result, now: now)
+    case .listUpdated(let kind, let region, let update, let now):
+      return listUpdated(&state, kind, region: region, update, now: now)
+    case .continueMerge(let kind, let region):
+      return continueMerge(&state, kind, region: region)
     case .backupCreated(let placeholder, let result, let now):
       return backupCreated(&state, placeholder: placeholder, result, now: now)
     case .snapshotCreated(let placeholder, let result, let now):

@@ -14,12 +14,18 @@ public struct RefreshPolicy: Sendable, Hashable {
   public var highlight: Duration
   /// How long a message stays.
   public var messageLifetime: Duration
+  /// Most changed rows one reducer step merges. A refresh that changes more (10,000 jobs
+  /// finishing at once) is merged over several steps, so keys and frames go on in between:
+  /// each changed row costs about a microsecond of memory latency.
+  public var mergeStep: Int
 
   public init(
     fast: Duration = .seconds(2), slow: Duration = .seconds(30),
     backoffBase: Duration = .seconds(2), backoffMax: Duration = .seconds(300),
-    highlight: Duration = .seconds(5), messageLifetime: Duration = .seconds(8)
+    highlight: Duration = .seconds(5), messageLifetime: Duration = .seconds(8),
+    mergeStep: Int = 2_000
   ) {
+    self.mergeStep = max(1, mergeStep)
     self.fast = fast
     self.slow = slow
     self.backoffBase = backoffBase

@@ -18,7 +18,8 @@ do {
     figures += ViewModelBench.run(settings, state: &state)
     figures += RenderBench.run(settings, state: &state)
   }
-  let fixture = try await SimulatorFixture.start(items: settings.runs(.network) ? settings.listed : 1)
+  let fixture = try await SimulatorFixture.start(
+    items: settings.runs(.network) ? settings.listed : 1)
   do {
     if settings.runs(.network) {
       figures += try await SimulatorBench.run(settings, fixture)

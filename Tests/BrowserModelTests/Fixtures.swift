@@ -83,7 +83,7 @@ enum Fixtures {
   /// The load effects in a list of effects, as "pane region".
   static func loads(_ effects: [Effect]) -> [String] {
     effects.compactMap {
-      if case .load(let kind, let region) = $0 { return "\(kind.rawValue) \(region)" }
+      if case .load(let kind, let region, _, _) = $0 { return "\(kind.rawValue) \(region)" }
       return nil
     }
   }

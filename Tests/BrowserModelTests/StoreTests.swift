@@ -201,7 +201,8 @@ struct StoreTests {
     }
     #expect(id == RowID(region: "ORD", id: "s1"))
     let loaded = await runner.perform(.load(.volumes, region: "ORD"))
-    guard case .listLoaded(.volumes, "ORD", .success, _) = loaded else {
+    guard case .listUpdated(.volumes, "ORD", let update, _) = loaded, case .full = update.change
+    else {
       Issue.record("unexpected \(String(describing: loaded))")
       return
     }
