@@ -5,17 +5,19 @@ import Synchronization
 /// turns the next result into a `ListUpdate` holding only what changed.
 ///
 /// It works in the effect runner's task, off the reducer, so comparing 100,000 items never
-/// delays a keystroke. Memory: one hash and one ID reference per item (the ID strings are
-/// shared with the rows).
+/// delays a keystroke. Memory: one hash and one ID reference per item, 24 bytes (the ID
+/// strings are shared with the rows).
 public final class ListDiffer: Sendable {
   struct Key: Hashable {
     var kind: PaneKind
     var region: String
   }
 
+  /// The last result of one list: IDs and fingerprints in the server's order.
   struct Baseline {
     var version: ListVersion
-    var prints: [String: Int]
+    var ids: [String]
+    var prints: [Int]
   }
 
   private let baselines = Mutex<[Key: Baseline]>([:])
@@ -24,6 +26,9 @@ public final class ListDiffer: Sendable {
   public init() {}
 
   /// The update for a fresh result of one list.
+  ///
+  /// Items are matched to the previous result by walking both in order (servers answer in
+  /// a stable order), falling back to a dictionary only for items that moved.
   ///
   /// - Parameters:
   ///   - since: the version the pane holds; a difference is sent only from that version.
@@ -34,28 +39,63 @@ public final class ListDiffer: Sendable {
     watch: Set<String> = []
   ) -> ListUpdate {
     let key = Key(kind: kind, region: region)
-    let old: [String: Int]? = baselines.withLock { baselines in
+    let old: Baseline? = baselines.withLock { baselines in
       guard let since, let baseline = baselines[key], baseline.version == since else {
         return nil
       }
-      return baseline.prints
+      return baseline
     }
-    var prints = [String: Int](minimumCapacity: resources.count)
-    var changed: [Row] = []
+    var ids: [String] = []
+    ids.reserveCapacity(resources.count)
+    var prints: [Int] = []
+    prints.reserveCapacity(resources.count)
     for resource in resources {
-      let id = resource.id
-      let print = resource.hashValue
-      guard prints.updateValue(print, forKey: id) == nil else { continue }  // listed twice
-      if let old, old[id] == print, !watch.contains(TerminalSafe.sanitize(id)) { continue }
-      if old != nil { changed.append(Row(region: region, resource: resource.sanitized())) }
+      ids.append(resource.id)
+      prints.append(ResourceComparison.fingerprint(resource))
     }
     let version = ListVersion(counter.add(1, ordering: .relaxed).newValue)
-    baselines.withLock { $0[key] = Baseline(version: version, prints: prints) }
+    baselines.withLock { $0[key] = Baseline(version: version, ids: ids, prints: prints) }
     guard let old, let since else {
       let rows = resources.map { Row(region: region, resource: $0.sanitized()) }
       return ListUpdate(version: version, change: .full(rows), count: resources.count)
     }
-    let removed = old.keys.filter { prints[$0] == nil }.map(TerminalSafe.sanitize)
+    var seen = [Bool](repeating: false, count: old.ids.count)
+    var positions: [String: Int]?
+    var fresh = Set<String>()  // new IDs, to drop one listed twice
+    var changed: [Row] = []
+    var cursor = 0
+    for k in resources.indices {
+      let id = ids[k]
+      var found = -1
+      if cursor < old.ids.count, old.ids[cursor] == id {
+        found = cursor
+      } else {
+        if positions == nil {
+          positions = Dictionary(
+            old.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        found = positions?[id] ?? -1
+      }
+      if found >= 0 {
+        cursor = found + 1
+        guard !seen[found] else { continue }  // listed twice
+        seen[found] = true
+        if old.prints[found] == prints[k],
+          watch.isEmpty || !watch.contains(TerminalSafe.sanitize(id))
+        {
+          continue
+        }
+      } else if !fresh.insert(id).inserted {
+        continue
+      }
+      changed.append(Row(region: region, resource: resources[k].sanitized()))
+    }
+    var removed = old.ids.indices.filter { !seen[$0] }.map { old.ids[$0] }
+    if !removed.isEmpty {
+      // An ID listed twice last time is unseen at one of its places but not gone.
+      let listed = Set(ids)
+      removed = removed.filter { !listed.contains($0) }.map(TerminalSafe.sanitize)
+    }
     return ListUpdate(
       version: version, change: .delta(base: since, changed: changed, removed: removed),
       count: resources.count)

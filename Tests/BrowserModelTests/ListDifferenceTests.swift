@@ -22,6 +22,7 @@ struct ListDifferenceTests {
           size: status == .building ? nil : Double((i + round) % 5), created: Double(i % 17)))
     }
     items.append(Fixtures.backup("new-\(round)", name: "fresh", status: .new))
+    if round % 3 == 0 { items.append(items[3]) }  // a page boundary shifted: listed twice
     return round % 2 == 0 ? items : items.reversed()
   }
 
