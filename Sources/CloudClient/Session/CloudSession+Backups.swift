@@ -16,7 +16,7 @@ extension CloudSession {
         let query = PageLinks.query([("limit", String(limit)), ("datastore", datastore)])
         return service.url + path + "?" + query
       },
-      decode: { try JSONDecoder().decode(BackupWire.Page.self, from: $0).items })
+      decode: ListPageDecoder.backups)
   }
 
   /// Every backup in the region (all pages).
@@ -84,7 +84,10 @@ extension CloudSession {
     return pageStream(
       .database, region: region, operation: "Listing instances",
       firstURL: { $0.url + "/instances?limit=\(limit)" },
-      decode: { try JSONDecoder().decode(InstanceWire.Page.self, from: $0).items })
+      decode: {
+        let page = try JSONDecoder().decode(InstanceWire.Page.self, from: $0)
+        return ListPage(items: page.items, next: page.next)
+      })
   }
 
   /// Every database instance in the region (all pages).

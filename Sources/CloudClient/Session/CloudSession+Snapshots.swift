@@ -8,7 +8,7 @@ extension CloudSession {
     return pageStream(
       .blockStorage, region: region, operation: "Listing snapshots",
       firstURL: { $0.url + "/snapshots/detail?limit=\(limit)" },
-      decode: { try JSONDecoder().decode(SnapshotWire.Page.self, from: $0).items })
+      decode: ListPageDecoder.snapshots)
   }
 
   /// Every snapshot in the region (detail, all pages).
@@ -84,7 +84,10 @@ extension CloudSession {
     return pageStream(
       .blockStorage, region: region, operation: "Listing volumes",
       firstURL: { $0.url + "/volumes/detail?limit=\(limit)" },
-      decode: { try JSONDecoder().decode(VolumeWire.Page.self, from: $0).items })
+      decode: {
+        let page = try JSONDecoder().decode(VolumeWire.Page.self, from: $0)
+        return ListPage(items: page.items, next: page.next)
+      })
   }
 
   /// Every volume in the region (detail, all pages).

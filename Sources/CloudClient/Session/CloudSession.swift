@@ -113,7 +113,7 @@ public final class CloudSession: CloudService {
   func pageStream<Item: Sendable>(
     _ kind: ServiceKind, region: String, operation: String,
     firstURL: @escaping @Sendable (ServiceEndpoint) -> String,
-    decode: @escaping @Sendable (Data) throws -> [Item]
+    decode: @escaping @Sendable (Data) throws -> ListPage<Item>
   ) -> AsyncThrowingStream<[Item], any Error> {
     AsyncThrowingStream { continuation in
       let producer = Task {
@@ -135,19 +135,19 @@ public final class CloudSession: CloudService {
               response = try await send(
                 .GET, current, service: service, kind: kind, operation: operation)
             }
-            let next = PageLinks.next(in: response.body).map {
-              PageLinks.follow($0, from: current)
+            let page: ListPage<Item>
+            do {
+              page = try decode(response.body)
+            } catch {
+              throw transport.errors.malformed(response, operation: operation)
             }
+            let items = page.items
+            // The next page is requested now, so it travels while this one is consumed.
+            let next = page.next.map { PageLinks.follow($0, from: current) }
             if let next, next != current {
               prefetch = Task {
                 try await send(.GET, next, service: service, kind: kind, operation: operation)
               }
-            }
-            let items: [Item]
-            do {
-              items = try decode(response.body)
-            } catch {
-              throw transport.errors.malformed(response, operation: operation)
             }
             if items.isEmpty { break }
             continuation.yield(items)
