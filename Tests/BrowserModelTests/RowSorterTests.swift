@@ -12,10 +12,9 @@ struct RowSorterTests {
   /// goes deeper), equal keys, missing and negative numbers, -0, upper case, non-ASCII, two
   /// regions with the same IDs, more than the insertion-sort cut-off.
   func rows(_ kind: PaneKind, count: Int = 300) -> [Row] {
-    var generator = SplitMix(seed: 42)
     var rows: [Row] = []
     for i in 0..<count {
-      let r = Int(generator.next() % 1000)
+      let r = (i &* 2_654_435_761) % 1000  // Knuth's multiplicative hash: spread, repeatable
       let prefix = ["backup-nightly-very-long-prefix-", "Backup-", "b", "", "ÄÖ-", "日本-"][r % 6]
       let name = prefix + String(r % 37)
       let id = "id-\(String(format: "%04d", (i * 7919) % count))"
@@ -91,18 +90,5 @@ struct RowSorterTests {
     }
     .map { pane.rows[$0].id.id }
     #expect(Fixtures.visibleIDs(state, .backups) == expected)
-  }
-}
-
-/// A small deterministic generator (the tests must not depend on the system's random source).
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
