@@ -16,6 +16,18 @@ import Testing
 /// run leaves the servers as it found them (the seeded Trove instances and backups are only
 /// read). Other users of the same servers may add or remove items while a test runs; the
 /// paging checks compare against a listing taken just before.
+///
+/// Seen on these servers and not (or not so) in CloudSimulator:
+/// - Trove 26 takes backup names up to 255 characters (400 "is too long" at 256); the
+///   simulator refuses 64 and more, as the client does before sending (the Rackspace rule).
+/// - Trove 26 lists backups newest `updated` first with an offset marker
+///   (trove/backup/models.py `_paginate`); the simulator keeps creation order. A backup that
+///   changes state between two pages moves to the front, so offset paging can then repeat one
+///   backup and skip another.
+/// - With the peers' fake drivers, deletes finish within a second, Trove backups go NEW to
+///   COMPLETED in about 10 s without a BUILDING state seen at 1 s polling, and Cinder (on
+///   SQLite) can answer a write with 500 "database is locked" when cinder-volume writes at
+///   the same moment. These are properties of the peers, not of OpenStack.
 @Suite("Real OpenStack peers", .serialized)
 struct RealPeerTests {
   static let env = ProcessInfo.processInfo.environment
