@@ -74,7 +74,14 @@ extension Reducer {
       let fresh = snapshot.sanitized()
       state.withPane(.snapshots) { pane in
         pane.updateRow(id) { row in
-          row.resource = .snapshot(fresh)
+          // Cinder's update reply leaves out progress and the project (seen on Cinder 29):
+          // keep what the row knew rather than blank them until the next refresh.
+          var value = fresh
+          if case .snapshot(let old) = row.resource {
+            value.progress = value.progress ?? old.progress
+            value.projectID = value.projectID ?? old.projectID
+          }
+          row.resource = .snapshot(value)
           row.pending = nil
           row.pendingAcknowledged = false
           row.change = RowChange(.changed, at: now)

@@ -228,6 +228,18 @@ struct DialogTests {
     #expect(state.pane(.snapshots).row(id)?.resource.name == "new")
   }
 
+  @Test("a rename reply without progress (Cinder's) keeps the progress the row had")
+  func renameKeepsProgress() {
+    var state = Fixtures.loaded(snapshots: [Fixtures.snapshot("s1", name: "old", progress: 100)])
+    let id = RowID(region: "ORD", id: "s1")
+    _ = reduce(
+      &state,
+      .snapshotUpdated(
+        id, .success(Fixtures.snapshot("s1", name: "new", progress: nil)), now: Fixtures.t0))
+    #expect(state.pane(.snapshots).row(id)?.resource.snapshot?.progress == 100)
+    #expect(state.pane(.snapshots).row(id)?.resource.name == "new")
+  }
+
   @Test("delete asks first with Cancel focused; Enter on Cancel does nothing")
   func deleteCancel() {
     var state = backupState(backups: [Fixtures.backup("b1")])
