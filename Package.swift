@@ -23,6 +23,8 @@ let package = Package(
       cSettings: [.define("_XOPEN_SOURCE_EXTENDED", to: "1"), .define("NCURSES_WIDECHAR", to: "1")],
       linkerSettings: [.linkedLibrary("ncursesw")]
     ),
+    /// Heap statistics for the benchmark's memory figures (glibc `mallinfo2`).
+    .target(name: "CHeapStats"),
     .target(
       name: "CloudClient",
       dependencies: [
@@ -54,7 +56,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "rackwatch-bench",
-      dependencies: ["CloudClient", "CloudSimulator", "BrowserModel", "TerminalUI"]
+      dependencies: ["CloudClient", "CloudSimulator", "BrowserModel", "TerminalUI", "CHeapStats"]
     ),
     .testTarget(name: "CloudSimulatorTests", dependencies: ["CloudSimulator"]),
     .testTarget(

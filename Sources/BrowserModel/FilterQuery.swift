@@ -53,8 +53,39 @@ struct FilterQuery: Sendable, Hashable {
         return false
       }
     }
-    for word in words where !Self.bytes(rows[index].searchKey, contain: word) { return false }
+    for word in words
+    where !Self.bytes(rows[index].searchKey, contain: word)
+      && !Self.lowered(rows[index].id.id, contains: word)
+    {
+      return false
+    }
     return true
+  }
+
+  /// Whether `string`, ASCII-lower-cased, contains `needle` (already lower-cased): IDs are
+  /// matched where the row keeps them, not copied into the search key.
+  static func lowered(_ string: String, contains needle: [UInt8]) -> Bool {
+    var string = string
+    return string.withUTF8 { hay in
+      let n = needle.count
+      if n == 0 { return true }
+      if n > hay.count { return false }
+      return needle.withUnsafeBufferPointer { ndl in
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 {
+          byte >= 65 && byte <= 90 ? byte + 32 : byte
+        }
+        var i = 0
+        while i <= hay.count - n {
+          if lower(hay[i]) == ndl[0] {
+            var j = 1
+            while j < n, lower(hay[i + j]) == ndl[j] { j += 1 }
+            if j == n { return true }
+          }
+          i += 1
+        }
+        return false
+      }
+    }
   }
 
   /// Plain byte substring search: the keys are lower-cased UTF-8 once, so a keystroke over

@@ -54,8 +54,8 @@ public final class ListDiffer: Sendable {
       prints.append(ResourceComparison.fingerprint(resource))
     }
     let version = ListVersion(counter.add(1, ordering: .relaxed).newValue)
-    baselines.withLock { $0[key] = Baseline(version: version, ids: ids, prints: prints) }
     guard let old, let since else {
+      baselines.withLock { $0[key] = Baseline(version: version, ids: ids, prints: prints) }
       let rows = resources.map { Row(region: region, resource: $0.sanitized()) }
       return ListUpdate(version: version, change: .full(rows), count: resources.count)
     }
@@ -78,6 +78,7 @@ public final class ListDiffer: Sendable {
       }
       if found >= 0 {
         cursor = found + 1
+        ids[k] = old.ids[found]  // the string the rows already hold: one copy, not two
         guard !seen[found] else { continue }  // listed twice
         seen[found] = true
         if old.prints[found] == prints[k],
@@ -90,6 +91,7 @@ public final class ListDiffer: Sendable {
       }
       changed.append(Row(region: region, resource: resources[k].sanitized()))
     }
+    baselines.withLock { $0[key] = Baseline(version: version, ids: ids, prints: prints) }
     var removed = old.ids.indices.filter { !seen[$0] }.map { old.ids[$0] }
     if !removed.isEmpty {
       // An ID listed twice last time is unseen at one of its places but not gone.

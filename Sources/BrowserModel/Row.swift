@@ -51,7 +51,6 @@ public enum PendingOperation: Sendable, Hashable {
 public struct Row: Sendable, Identifiable {
   public var id: RowID
   public var change: RowChange?
-  public var pending: PendingOperation?
   /// Set once the server accepted the pending operation (reconciled by the next refresh).
   public var pendingAcknowledged: Bool = false
   /// `resource.isInMotion`, cached: looking into the resource copies it.
@@ -59,8 +58,10 @@ public struct Row: Sendable, Identifiable {
   /// `resource.pane`, kept so sorting knows the row's kind without looking into it.
   let kind: PaneKind
   /// A hash of what an operator watches (status, progress, size, name, attachments): a
-  /// refresh compares it instead of looking into both resources.
-  var watchedPrint = 0
+  /// refresh compares it instead of looking into both resources. 32 bits fill what would be
+  /// padding; a collision only costs one change mark.
+  var watchedPrint: UInt32 = 0
+  public var pending: PendingOperation?
   /// The number columns, read once from the resource (NaN when the item has no value):
   /// sorting and refreshes read them here instead of copying the resource out of its enum,
   /// which costs a dozen reference-count operations each time.
@@ -69,8 +70,8 @@ public struct Row: Sendable, Identifiable {
   var datastoreKey: String
   /// Backup type or volume type, lower-cased (for sorting without copying the resource).
   var typeKey = ""
-  /// Lower-cased `name id status instance/volume` bytes, computed once per value, so a
-  /// filter keystroke over 100,000 rows is a byte scan.
+  /// Lower-cased `name status instance/volume` bytes (separated by U+0001), computed once per
+  /// value, so a filter keystroke over 100,000 rows is a byte scan.
   var searchKey: [UInt8]
   public var resource: Resource
 
@@ -118,7 +119,8 @@ public struct Row: Sendable, Identifiable {
   }
 
   mutating func recomputeKeys() {
-    var parts = [resource.id, resource.name, resource.statusText]
+    // Not the ID: the row holds it already (in `id`), and filters read it there.
+    var parts = [resource.name, resource.statusText]
     var datastore = ""
     switch resource {
     case .backup(let value):
@@ -151,7 +153,7 @@ public struct Row: Sendable, Identifiable {
       case .text(let value): hasher.combine(value)
       }
     }
-    watchedPrint = hasher.finalize()
+    watchedPrint = UInt32(truncatingIfNeeded: hasher.finalize())
   }
 }
 

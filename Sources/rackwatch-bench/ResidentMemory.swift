@@ -1,3 +1,4 @@
+import CHeapStats
 import Foundation
 
 #if canImport(Glibc)
@@ -25,5 +26,12 @@ enum ResidentMemory {
       return digits.map { $0 * 1024 }
     }
     return nil
+  }
+
+  /// Bytes allocated on the heap and still held, or nil where unknown: a difference of two
+  /// readings is what was kept, whatever the fragmentation (which RSS also counts).
+  static func heapInUse() -> Double? {
+    let bytes = rw_heap_bytes_in_use()
+    return bytes > 0 ? Double(bytes) : nil
   }
 }

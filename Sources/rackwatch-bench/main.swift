@@ -22,6 +22,8 @@ do {
     items: settings.runs(.network) ? settings.listed : 1)
   do {
     if settings.runs(.network) {
+      // First, while the heap is least fragmented: its figure is a difference of RSS.
+      figures += try await LoadedMemoryBench.run(settings, fixture)
       figures += try await SimulatorBench.run(settings, fixture)
       figures += try await DecodeBench.run(settings, fixture)
       figures += try await ListingBench.run(settings, fixture)

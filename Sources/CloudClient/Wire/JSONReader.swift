@@ -13,6 +13,8 @@ struct JSONReader {
 
   let bytes: UnsafeBufferPointer<UInt8>
   var position = 0
+  /// Values that repeat down a page, made once (see `internedString`).
+  private var interned: [Int: [String]] = [:]
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
@@ -134,6 +136,32 @@ struct JSONReader {
     return try stringBody { raw in
       if raw.allSatisfy({ $0 < 0x80 }) { return String(decoding: raw, as: UTF8.self) }
       guard let text = String(validating: raw, as: UTF8.self) else { throw Unexpected() }
+      return text
+    }
+  }
+
+  /// A string value that is likely to repeat down the page (the project, an instance or
+  /// volume ID, a datastore version): equal values share one String, so 1,000 rows hold one
+  /// copy of their project ID instead of 1,000.
+  mutating func internedString() throws -> String {
+    guard try peek() == UInt8(ascii: "\"") else { throw Unexpected() }
+    var table = interned
+    interned = [:]  // moved out while the string is read: one owner, no copy
+    defer { interned = table }
+    return try stringBody { raw in
+      guard raw.count <= 64, raw.allSatisfy({ $0 < 0x80 }) else {
+        if raw.allSatisfy({ $0 < 0x80 }) { return String(decoding: raw, as: UTF8.self) }
+        guard let text = String(validating: raw, as: UTF8.self) else { throw Unexpected() }
+        return text
+      }
+      var hasher = Hasher()
+      hasher.combine(bytes: UnsafeRawBufferPointer(raw))
+      let hash = hasher.finalize()
+      for candidate in table[hash] ?? [] where candidate.utf8.elementsEqual(raw) {
+        return candidate
+      }
+      let text = String(decoding: raw, as: UTF8.self)
+      table[hash, default: []].append(text)
       return text
     }
   }

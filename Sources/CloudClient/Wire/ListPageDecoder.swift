@@ -146,7 +146,7 @@ public enum ListPageDecoder {
         size = try reader.lenientInt()
       } else if key == "volume_id" {
         try seen.first(4)
-        volumeID = try reader.lenientString()
+        volumeID = try reader.lenientString(interned: true)
       } else if key == "created_at" {
         try seen.first(5)
         created = try reader.lenientDate()
@@ -158,7 +158,7 @@ public enum ListPageDecoder {
         progress = try reader.lenientPercent()
       } else if key == "os-extended-snapshot-attributes:project_id" {
         try seen.first(8)
-        projectID = try reader.lenientString()
+        projectID = try reader.lenientString(interned: true)
       } else if key == "description" {
         try seen.first(9)
         description = try reader.lenientString()
@@ -216,7 +216,7 @@ public enum ListPageDecoder {
         size = try reader.lenientDouble()
       } else if key == "instance_id" {
         try seen.first(4)
-        instanceID = try reader.lenientString()
+        instanceID = try reader.lenientString(interned: true)
       } else if key == "created" {
         try seen.first(5)
         created = try reader.lenientDate()
@@ -243,10 +243,10 @@ public enum ListPageDecoder {
         type = try reader.lenientString()
       } else if key == "project_id" {
         try seen.first(13)
-        projectID = try reader.lenientString()
+        projectID = try reader.lenientString(interned: true)
       } else if key == "tenant_id" {
         try seen.first(14)
-        tenantID = try reader.lenientString()
+        tenantID = try reader.lenientString(interned: true)
       } else {
         try reader.skip()
       }
@@ -277,9 +277,9 @@ public enum ListPageDecoder {
 /// numbers), the reader gives up instead.
 extension JSONReader {
   /// `lenientString`: a string, an integer as its digits, nil for null.
-  mutating func lenientString(numbers: Bool = true) throws -> String? {
+  mutating func lenientString(numbers: Bool = true, interned: Bool = false) throws -> String? {
     switch try peek() {
-    case UInt8(ascii: "\""): return try string()
+    case UInt8(ascii: "\""): return interned ? try internedString() : try string()
     case UInt8(ascii: "n"):
       _ = try null()
       return nil
@@ -376,13 +376,13 @@ extension JSONReader {
       let field: UInt8
       if key == "type" {
         field = 1
-        type = try reader.lenientString()
+        type = try reader.lenientString(interned: true)
       } else if key == "version" {
         field = 2
-        version = try reader.lenientString()
+        version = try reader.lenientString(interned: true)
       } else if key == "version_id" {
         field = 4
-        versionID = try reader.lenientString()
+        versionID = try reader.lenientString(interned: true)
       } else {
         try reader.skip()
         return

@@ -1,0 +1,11 @@
+#ifndef CHEAPSTATS_H
+#define CHEAPSTATS_H
+
+#include <stddef.h>
+
+/// Bytes the C heap has handed out and not had back (glibc `mallinfo2`: small and large
+/// blocks), or 0 where that is unknown. Unlike the resident set size, it does not depend on
+/// how fragmented the heap is, so a difference of two readings is what was kept.
+size_t rw_heap_bytes_in_use(void);
+
+#endif
