@@ -52,7 +52,7 @@ struct EndToEndTests {
     return rest.prefix { $0 != " " && $0 != "─" && $0 != "\n" }.description
   }
 
-  @Test("navigate, filter, sort, create a backup that completes, quit; terminal restored")
+  @Test("navigate, filter, sort, create a backup that finishes, quit; terminal restored")
   func backupsJourney() async throws {
     try #require(TmuxSession.isAvailable, "tmux is needed (.ci/run installs it)")
     let (tmux, home) = try await Self.startDemo()
@@ -92,9 +92,11 @@ struct EndToEndTests {
       try await tmux.waitFor(text: "Create backup")
       try await tmux.text("e2e-made-backup")
       try await tmux.press("Enter")
+      // The demo fails about 1 job in 20 (by request count, so by timing): either end shows
+      // the live refresh at work.
       try await tmux.waitFor("the new backup to complete", timeout: 60) { screen in
         Self.listRows(screen).contains {
-          $0.contains("e2e-made-backup") && $0.contains("COMPLETED")
+          $0.contains("e2e-made-backup") && ($0.contains("COMPLETED") || $0.contains("FAILED"))
         }
       }
 
