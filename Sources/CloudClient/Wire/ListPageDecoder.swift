@@ -161,13 +161,13 @@ public enum ListPageDecoder {
         projectID = try reader.lenientString(interned: true)
       } else if key == "description" {
         try seen.first(9)
-        description = try reader.lenientString()
+        description = try reader.lenientString(interned: true)
       } else if key == "display_name" {
         try seen.first(10)
         displayName = try reader.lenientString()
       } else if key == "display_description" {
         try seen.first(11)
-        displayDescription = try reader.lenientString()
+        displayDescription = try reader.lenientString(interned: true)
       } else if key == "metadata" {
         try seen.first(12)
         metadata = try reader.stringDictionary()
@@ -228,7 +228,7 @@ public enum ListPageDecoder {
         datastore = try reader.datastore()
       } else if key == "description" {
         try seen.first(8)
-        description = try reader.lenientString()
+        description = try reader.lenientString(interned: true)
       } else if key == "locationRef" {
         try seen.first(9)
         locationRef = try reader.lenientString()
@@ -240,7 +240,7 @@ public enum ListPageDecoder {
         isAutomated = try reader.lenientBool()
       } else if key == "type" {
         try seen.first(12)
-        type = try reader.lenientString()
+        type = try reader.lenientString(interned: true)
       } else if key == "project_id" {
         try seen.first(13)
         projectID = try reader.lenientString(interned: true)
