@@ -20,7 +20,10 @@ enum TableView {
     let texts = rows.map { row in
       all.map { ColumnText.text($0, row, now: now, spinner: spinner) }
     }
-    let layout = fit(all, texts: texts, sort: pane.sort, width: area.width - 1)
+    // A column the operator chose to sort by stays on screen (so `s` always shows where it
+    // went); the pane's default sort column may give way like any other.
+    let chosen = pane.sort.column == pane.kind.defaultSort.column ? nil : pane.sort.column
+    let layout = fit(all, texts: texts, sort: pane.sort, keep: chosen, width: area.width - 1)
 
     // Header
     var x = area.x + 1
@@ -86,9 +89,11 @@ enum TableView {
   }
 
   /// Column widths: each as wide as its header and content (capped); columns dropped by
-  /// priority until the rest fit; the name column absorbs what is left over or missing.
+  /// priority until the rest fit, never the name column or `keep`; the name column absorbs what
+  /// is left over or missing.
   static func fit(
-    _ columns: [Column], texts: [[(String, StyleRole?)]], sort: BrowserModel.SortOrder, width: Int
+    _ columns: [Column], texts: [[(String, StyleRole?)]], sort: BrowserModel.SortOrder,
+    keep: Column? = nil, width: Int
   ) -> Layout {
     var natural: [Int] = columns.enumerated().map { index, column in
       var w = DisplayWidth.of(column.title) + (sort.column == column ? 1 : 0)
@@ -113,7 +118,7 @@ enum TableView {
         }
       }
       guard
-        let drop = kept.filter({ columns[$0] != .name }).min(by: {
+        let drop = kept.filter({ columns[$0] != .name && columns[$0] != keep }).min(by: {
           priority($0) < priority($1)
         })
       else { break }

@@ -228,6 +228,24 @@ struct ScreenTests {
     #expect(frame.row(containing: "x1") != nil)
   }
 
+  @Test("on a narrow screen the sorted column stays, with its marker, even when empty")
+  func sortedColumnStays() {
+    var state = Fixtures.state()
+    state.withPane(.backups) {
+      $0.setRows([
+        Row(
+          region: "ORD",
+          resource: .backup(
+            Backup(id: "x1", name: "solo", status: .completed, created: Fixtures.now)))
+      ])
+      $0.sort = BrowserModel.SortOrder(column: .instance, ascending: true)
+    }
+    let frame = Fixtures.render(state, 40, 12)
+    let header = frame.lines[frame.row(containing: "NAME")!]
+    #expect(header.contains("INSTANCE▲"))
+    #expect(frame.row(containing: "x1") != nil || frame.row(containing: "solo") != nil)
+  }
+
   @Test("empty, loading and failed lists say so")
   func emptyStates() {
     var state = Fixtures.state()
