@@ -102,9 +102,4 @@ public final class ListDiffer: Sendable {
       version: version, change: .delta(base: since, changed: changed, removed: removed),
       count: resources.count)
   }
-
-  /// Forgets every list (a new session: nothing the panes hold is comparable any more).
-  public func reset() {
-    baselines.withLock { $0.removeAll() }
-  }
 }

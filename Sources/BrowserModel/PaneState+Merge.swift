@@ -208,7 +208,7 @@ extension PaneState {
     if rows[index].pending == .deleting {
       batch.events.append(
         RowEvent(
-          level: .success, noun: Self.noun(rows[index].id, pane: kind), row: rows[index].id,
+          level: .success, noun: Self.noun(kind), row: rows[index].id,
           outcome: "deleted"))
     }
     rows[index].pending = nil
@@ -274,7 +274,7 @@ extension PaneState {
     let created = old.pointee.pending == .creating
     let status = new.pointee.statusKey
     let outcome: (Message.Level, String)
-    switch (new.pointee.resource.pane, status) {
+    switch (new.pointee.kind, status) {
     case (.backups, "completed"), (.backups, "failed"):
       guard old.pointee.resourceInMotion || created else { return nil }
       outcome = status == "completed" ? (.success, "completed") : (.error, "failed")
@@ -285,12 +285,12 @@ extension PaneState {
       return nil
     }
     return RowEvent(
-      level: outcome.0, noun: noun(new.pointee.id, pane: new.pointee.resource.pane),
+      level: outcome.0, noun: noun(new.pointee.kind),
       row: new.pointee.id, outcome: outcome.1)
   }
 
-  static func noun(_ id: RowID, pane: PaneKind) -> String {
-    switch pane {
+  static func noun(_ kind: PaneKind) -> String {
+    switch kind {
     case .backups: "Backup"
     case .snapshots: "Snapshot"
     case .instances: "Instance"
@@ -298,14 +298,7 @@ extension PaneState {
     }
   }
 
-  static func noun(_ resource: Resource) -> String {
-    switch resource {
-    case .backup: "Backup"
-    case .snapshot: "Snapshot"
-    case .instance: "Instance"
-    case .volume: "Volume"
-    }
-  }
+  static func noun(_ resource: Resource) -> String { noun(resource.pane) }
 
   /// True when any row of a region is moving (decides the fast or slow interval).
   func anyInMotion(region: String) -> Bool {

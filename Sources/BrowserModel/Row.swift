@@ -105,19 +105,6 @@ public struct Row: Sendable, Identifiable {
     numbers = fresh.pointee.numbers
   }
 
-  /// The value of a column as sorting sees it.
-  func sortValue(_ column: Column) -> SortValue {
-    let value: Double
-    switch column {
-    case .size: value = numbers.size
-    case .progress: value = numbers.progress
-    case .created: value = numbers.created
-    case .updated: value = numbers.updated
-    default: return resource.sortValue(column)
-    }
-    return value.isNaN ? .missing : .number(value)
-  }
-
   mutating func recomputeKeys() {
     // Not the ID: the row holds it already (in `id`), and filters read it there.
     var parts = [resource.name, resource.statusText]

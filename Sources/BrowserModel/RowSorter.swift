@@ -364,7 +364,7 @@ enum RowSorter {
     if withUnsafePointer(to: &copy, { appendStoredKey($0, column, into: &stored) }) {
       return .text(stored)
     }
-    switch row.sortValue(column) {
+    switch withUnsafePointer(to: &copy, { sortValue($0, column) }) {
     case .number(let value): return .number(value)
     case .missing: return .number(nil)
     case .text(let value): return text(value)

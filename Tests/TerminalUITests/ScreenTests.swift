@@ -208,8 +208,8 @@ struct ScreenTests {
     }
   }
 
-  @Test("on a narrow screen, columns empty on every visible row are dropped first")
-  func emptyColumnsGoFirst() {
+  /// One backup with only an ID, a name, a status and a date: most columns are empty.
+  func soloBackup() -> BrowserState {
     var state = Fixtures.state()
     state.withPane(.backups) {
       $0.setRows([
@@ -219,7 +219,12 @@ struct ScreenTests {
             Backup(id: "x1", name: "solo", status: .completed, created: Fixtures.now)))
       ])
     }
-    let frame = Fixtures.render(state, 40, 12)
+    return state
+  }
+
+  @Test("on a narrow screen, columns empty on every visible row are dropped first")
+  func emptyColumnsGoFirst() {
+    let frame = Fixtures.render(soloBackup(), 40, 12)
     let header = frame.lines[frame.row(containing: "NAME")!]
     #expect(header.contains("ID"))
     #expect(header.contains("CREATED"))
@@ -230,14 +235,8 @@ struct ScreenTests {
 
   @Test("on a narrow screen the sorted column stays, with its marker, even when empty")
   func sortedColumnStays() {
-    var state = Fixtures.state()
+    var state = soloBackup()
     state.withPane(.backups) {
-      $0.setRows([
-        Row(
-          region: "ORD",
-          resource: .backup(
-            Backup(id: "x1", name: "solo", status: .completed, created: Fixtures.now)))
-      ])
       $0.sort = BrowserModel.SortOrder(column: .instance, ascending: true)
     }
     let frame = Fixtures.render(state, 40, 12)

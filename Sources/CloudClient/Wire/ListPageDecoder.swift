@@ -96,16 +96,10 @@ public enum ListPageDecoder {
     try reader.array { reader in
       var rel: String?
       var href: String?
-      var seen = Fields()
-      try reader.object { reader, key in
-        if key == "rel" {
-          try seen.first(0)
-          rel = try reader.lenientString(numbers: false)
-        } else if key == "href" {
-          try seen.first(1)
-          href = try reader.lenientString(numbers: false)
-        } else {
-          try reader.skip()
+      try reader.fields(LinkField.self) { reader, field in
+        switch field {
+        case .rel: rel = try reader.lenientString(numbers: false)
+        case .href: href = try reader.lenientString(numbers: false)
         }
       }
       if next == nil, rel?.lowercased() == "next" { next = .some(href) }
@@ -130,49 +124,21 @@ public enum ListPageDecoder {
     var progress: Double?
     var projectID: String?
     var metadata: [String: String] = [:]
-    var seen = Fields()
-    try reader.object { reader, key in
-      if key == "id" {
-        try seen.first(0)
-        id = try reader.lenientString()
-      } else if key == "name" {
-        try seen.first(1)
-        name = try reader.lenientString()
-      } else if key == "status" {
-        try seen.first(2)
-        status = try reader.lenientString()
-      } else if key == "size" {
-        try seen.first(3)
-        size = try reader.lenientInt()
-      } else if key == "volume_id" {
-        try seen.first(4)
-        volumeID = try reader.lenientString(interned: true)
-      } else if key == "created_at" {
-        try seen.first(5)
-        created = try reader.lenientDate()
-      } else if key == "updated_at" {
-        try seen.first(6)
-        updated = try reader.lenientDate()
-      } else if key == "os-extended-snapshot-attributes:progress" {
-        try seen.first(7)
-        progress = try reader.lenientPercent()
-      } else if key == "os-extended-snapshot-attributes:project_id" {
-        try seen.first(8)
-        projectID = try reader.lenientString(interned: true)
-      } else if key == "description" {
-        try seen.first(9)
-        description = try reader.lenientString(interned: true)
-      } else if key == "display_name" {
-        try seen.first(10)
-        displayName = try reader.lenientString()
-      } else if key == "display_description" {
-        try seen.first(11)
-        displayDescription = try reader.lenientString(interned: true)
-      } else if key == "metadata" {
-        try seen.first(12)
-        metadata = try reader.stringDictionary()
-      } else {
-        try reader.skip()
+    try reader.fields(SnapshotField.self) { reader, field in
+      switch field {
+      case .id: id = try reader.lenientString()
+      case .name: name = try reader.lenientString()
+      case .status: status = try reader.lenientString()
+      case .size: size = try reader.lenientInt()
+      case .volumeID: volumeID = try reader.lenientString(interned: true)
+      case .created: created = try reader.lenientDate()
+      case .updated: updated = try reader.lenientDate()
+      case .progress: progress = try reader.lenientPercent()
+      case .projectID: projectID = try reader.lenientString(interned: true)
+      case .description: description = try reader.lenientString(interned: true)
+      case .displayName: displayName = try reader.lenientString()
+      case .displayDescription: displayDescription = try reader.lenientString(interned: true)
+      case .metadata: metadata = try reader.stringDictionary()
       }
     }
     guard let id else { throw JSONReader.Unexpected() }
@@ -200,55 +166,23 @@ public enum ListPageDecoder {
     var type: String?
     var projectID: String?
     var tenantID: String?
-    var seen = Fields()
-    try reader.object { reader, key in
-      if key == "id" {
-        try seen.first(0)
-        id = try reader.lenientString()
-      } else if key == "name" {
-        try seen.first(1)
-        name = try reader.lenientString()
-      } else if key == "status" {
-        try seen.first(2)
-        status = try reader.lenientString()
-      } else if key == "size" {
-        try seen.first(3)
-        size = try reader.lenientDouble()
-      } else if key == "instance_id" {
-        try seen.first(4)
-        instanceID = try reader.lenientString(interned: true)
-      } else if key == "created" {
-        try seen.first(5)
-        created = try reader.lenientDate()
-      } else if key == "updated" {
-        try seen.first(6)
-        updated = try reader.lenientDate()
-      } else if key == "datastore" {
-        try seen.first(7)
-        datastore = try reader.datastore()
-      } else if key == "description" {
-        try seen.first(8)
-        description = try reader.lenientString(interned: true)
-      } else if key == "locationRef" {
-        try seen.first(9)
-        locationRef = try reader.lenientString()
-      } else if key == "parent_id" {
-        try seen.first(10)
-        parentID = try reader.lenientString()
-      } else if key == "is_automated" {
-        try seen.first(11)
-        isAutomated = try reader.lenientBool()
-      } else if key == "type" {
-        try seen.first(12)
-        type = try reader.lenientString(interned: true)
-      } else if key == "project_id" {
-        try seen.first(13)
-        projectID = try reader.lenientString(interned: true)
-      } else if key == "tenant_id" {
-        try seen.first(14)
-        tenantID = try reader.lenientString(interned: true)
-      } else {
-        try reader.skip()
+    try reader.fields(BackupField.self) { reader, field in
+      switch field {
+      case .id: id = try reader.lenientString()
+      case .name: name = try reader.lenientString()
+      case .status: status = try reader.lenientString()
+      case .size: size = try reader.lenientDouble()
+      case .instanceID: instanceID = try reader.lenientString(interned: true)
+      case .created: created = try reader.lenientDate()
+      case .updated: updated = try reader.lenientDate()
+      case .datastore: datastore = try reader.datastore()
+      case .description: description = try reader.lenientString(interned: true)
+      case .locationRef: locationRef = try reader.lenientString()
+      case .parentID: parentID = try reader.lenientString()
+      case .isAutomated: isAutomated = try reader.lenientBool()
+      case .type: type = try reader.lenientString(interned: true)
+      case .projectID: projectID = try reader.lenientString(interned: true)
+      case .tenantID: tenantID = try reader.lenientString(interned: true)
       }
     }
     guard let id else { throw JSONReader.Unexpected() }
@@ -258,17 +192,6 @@ public enum ListPageDecoder {
       status: BackupStatus(wire: status ?? ""), created: created, updated: updated,
       datastore: datastore, isAutomated: isAutomated, type: type,
       projectID: projectID ?? tenantID)
-  }
-
-  /// Which known fields an object had: a field given twice is left to `JSONDecoder`.
-  private struct Fields {
-    var mask: UInt32 = 0
-
-    mutating func first(_ field: Int) throws {
-      let bit = UInt32(1) << UInt32(field)
-      guard mask & bit == 0 else { throw JSONReader.Unexpected() }
-      mask |= bit
-    }
   }
 }
 
@@ -371,24 +294,12 @@ extension JSONReader {
     var type: String?
     var version: String?
     var versionID: String?
-    var seen: UInt8 = 0
-    try object { reader, key in
-      let field: UInt8
-      if key == "type" {
-        field = 1
-        type = try reader.lenientString(interned: true)
-      } else if key == "version" {
-        field = 2
-        version = try reader.lenientString(interned: true)
-      } else if key == "version_id" {
-        field = 4
-        versionID = try reader.lenientString(interned: true)
-      } else {
-        try reader.skip()
-        return
+    try fields(DatastoreField.self) { reader, field in
+      switch field {
+      case .type: type = try reader.lenientString(interned: true)
+      case .version: version = try reader.lenientString(interned: true)
+      case .versionID: versionID = try reader.lenientString(interned: true)
       }
-      guard seen & field == 0 else { throw Unexpected() }
-      seen |= field
     }
     guard let type else { return nil }
     return Datastore(type: type, version: version, versionID: versionID)
@@ -412,5 +323,119 @@ extension JSONReader {
       guard result.updateValue(value, forKey: name) == nil else { throw Unexpected() }
     }
     return valid ? result : [:]
+  }
+}
+
+// MARK: - Wire fields
+
+/// The known keys of one kind of object, in a fixed order: `JSONReader.fields` matches a key
+/// against them and gives up on one given twice.
+protocol WireField: Sendable {
+  /// Every field, made once (a `CaseIterable.allCases` would be built anew for every key).
+  static var all: [Self] { get }
+  var wire: StaticString { get }
+}
+
+extension JSONReader {
+  /// Reads an object, calling `read` once for each known field present; other keys are
+  /// skipped, and a known field given twice makes the reader give up (`JSONDecoder` decides
+  /// what that means).
+  mutating func fields<Field: WireField>(
+    _: Field.Type, _ read: (inout JSONReader, Field) throws -> Void
+  ) throws {
+    var seen: UInt64 = 0
+    try object { reader, key in
+      guard let index = Field.all.firstIndex(where: { key == $0.wire }) else {
+        try reader.skip()
+        return
+      }
+      let bit = UInt64(1) << UInt64(index)
+      guard seen & bit == 0 else { throw Unexpected() }
+      seen |= bit
+      try read(&reader, Field.all[index])
+    }
+  }
+}
+
+/// `snapshots[]` keys, as `SnapshotWire` reads them.
+enum SnapshotField: CaseIterable, WireField {
+  case id, name, status, size, volumeID, created, updated, progress, projectID, description
+  case displayName, displayDescription, metadata
+
+  static let all = allCases
+
+  var wire: StaticString {
+    switch self {
+    case .id: "id"
+    case .name: "name"
+    case .status: "status"
+    case .size: "size"
+    case .volumeID: "volume_id"
+    case .created: "created_at"
+    case .updated: "updated_at"
+    case .progress: "os-extended-snapshot-attributes:progress"
+    case .projectID: "os-extended-snapshot-attributes:project_id"
+    case .description: "description"
+    case .displayName: "display_name"
+    case .displayDescription: "display_description"
+    case .metadata: "metadata"
+    }
+  }
+}
+
+/// `backups[]` keys, as `BackupWire` reads them.
+enum BackupField: CaseIterable, WireField {
+  case id, name, status, size, instanceID, created, updated, datastore, description
+  case locationRef, parentID, isAutomated, type, projectID, tenantID
+
+  static let all = allCases
+
+  var wire: StaticString {
+    switch self {
+    case .id: "id"
+    case .name: "name"
+    case .status: "status"
+    case .size: "size"
+    case .instanceID: "instance_id"
+    case .created: "created"
+    case .updated: "updated"
+    case .datastore: "datastore"
+    case .description: "description"
+    case .locationRef: "locationRef"
+    case .parentID: "parent_id"
+    case .isAutomated: "is_automated"
+    case .type: "type"
+    case .projectID: "project_id"
+    case .tenantID: "tenant_id"
+    }
+  }
+}
+
+/// `datastore{}` keys, as `DatastoreWire` reads them.
+enum DatastoreField: CaseIterable, WireField {
+  case type, version, versionID
+
+  static let all = allCases
+
+  var wire: StaticString {
+    switch self {
+    case .type: "type"
+    case .version: "version"
+    case .versionID: "version_id"
+    }
+  }
+}
+
+/// `links[]` keys.
+enum LinkField: CaseIterable, WireField {
+  case rel, href
+
+  static let all = allCases
+
+  var wire: StaticString {
+    switch self {
+    case .rel: "rel"
+    case .href: "href"
+    }
   }
 }
