@@ -1,13 +1,12 @@
 import Foundation
 
-/// The shared fixture folders: `repo/../shared/fixtures`.
+/// The fixture folders kept in the repo, `Tests/Fixtures/{real,docs}` (copied from the team's
+/// shared captures; `real/INDEX.md` and `docs/SOURCES.md` say where each body came from).
 enum Fixtures {
   static let root: URL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent()  // CloudClientTests
     .deletingLastPathComponent()  // Tests
-    .deletingLastPathComponent()  // repo
-    .deletingLastPathComponent()
-    .appendingPathComponent("shared/fixtures")
+    .appendingPathComponent("Fixtures")
 
   static func data(_ relative: String) throws -> Data {
     try Data(contentsOf: root.appendingPathComponent(relative))

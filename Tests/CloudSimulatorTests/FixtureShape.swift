@@ -1,15 +1,13 @@
 import Foundation
 import Testing
 
-/// The real server bodies in `../shared/fixtures/real/` and a comparison of shapes: same keys,
+/// The real server bodies in `Tests/Fixtures/real/` and a comparison of shapes: same keys,
 /// same value types (null may stand for any type), same date formats.
 enum FixtureShape {
   static let root: URL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent()  // CloudSimulatorTests
     .deletingLastPathComponent()  // Tests
-    .deletingLastPathComponent()  // repo
-    .appendingPathComponent("../shared/fixtures/real")
-    .standardizedFileURL
+    .appendingPathComponent("Fixtures/real")
 
   static func data(_ name: String) throws -> Data {
     try Data(contentsOf: root.appendingPathComponent(name))
