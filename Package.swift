@@ -14,13 +14,16 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
     .target(
       name: "CNcurses",
-      cSettings: [.define("_XOPEN_SOURCE_EXTENDED", to: "1"), .define("NCURSES_WIDECHAR", to: "1")],
+      cSettings: [
+        .define("_XOPEN_SOURCE_EXTENDED", to: "1"), .define("NCURSES_WIDECHAR", to: "1"),
+      ],
       linkerSettings: [.linkedLibrary("ncursesw")]
     ),
     /// Heap statistics for the benchmark's memory figures (glibc `mallinfo2`).
@@ -32,6 +35,7 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ]
     ),
     .target(
@@ -61,7 +65,9 @@ let package = Package(
     .testTarget(name: "CloudSimulatorTests", dependencies: ["CloudSimulator"]),
     .testTarget(
       name: "CloudClientTests",
-      dependencies: ["CloudClient", "CloudSimulator", .product(name: "Logging", package: "swift-log")]
+      dependencies: [
+        "CloudClient", "CloudSimulator", .product(name: "Logging", package: "swift-log"),
+      ]
     ),
     .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

@@ -38,6 +38,11 @@ public struct ClientConfiguration: Sendable {
   public var tokenRenewalMargin: Double
   /// Turns TLS certificate verification off. Only for test clouds with self-signed certs.
   public var insecure: Bool
+  /// A PEM file of CA certificates to trust instead of the system's (clouds.yaml `cacert`).
+  public var caCertificateFile: String?
+  /// Catalog service types to prefer over the usual ones (clouds.yaml
+  /// `database_service_type: rax:database`, `block_storage_service_type`).
+  public var preferredServiceTypes: [ServiceKind: String] = [:]
   /// Sent as `User-Agent`.
   public var userAgent: String
   /// Request lines go here at debug level: method, path, status, duration. Never secrets.
@@ -51,7 +56,7 @@ public struct ClientConfiguration: Sendable {
     connectTimeout: Double = 10, readTimeout: Double = 30, maxRetries: Int = 3,
     retryBaseDelay: Double = 0.05, retryMaxDelay: Double = 2, maxRetryAfter: Double = 60,
     pageSize: Int = 1000, maxVolumeMicroversion: String = "3.71",
-    tokenRenewalMargin: Double = 120, insecure: Bool = false,
+    tokenRenewalMargin: Double = 120, insecure: Bool = false, caCertificateFile: String? = nil,
     userAgent: String = "rackwatch/0.1",
     logger: Logger = Logger(label: "rackwatch.cloud", factory: { _ in SwiftLogNoOpLogHandler() })
   ) {
@@ -70,6 +75,7 @@ public struct ClientConfiguration: Sendable {
     self.maxVolumeMicroversion = maxVolumeMicroversion
     self.tokenRenewalMargin = tokenRenewalMargin
     self.insecure = insecure
+    self.caCertificateFile = caCertificateFile
     self.userAgent = userAgent
     self.logger = logger
   }
@@ -86,10 +92,14 @@ public enum AuthMethod: Sendable, CustomStringConvertible {
   case rackspacePassword(username: String, password: String, tenantID: String?)
   /// Keystone v3 password, project-scoped (by name + domain, or by ID).
   case keystonePassword(
-    username: String, password: String, userDomain: String, projectName: String?,
-    projectID: String?, projectDomain: String)
+    username: String, password: String, userDomain: KeystoneDomain, projectName: String?,
+    projectID: String?, projectDomain: KeystoneDomain)
   /// Keystone v3 application credential.
   case applicationCredential(id: String, secret: String)
+  /// Keystone v3 `token` method: an existing token exchanged for a project-scoped one with a
+  /// catalog (openstacksdk's `v3token`).
+  case keystoneToken(
+    token: String, projectName: String?, projectID: String?, projectDomain: KeystoneDomain)
   /// A fixed token and no identity service (noauth setups); needs endpoint overrides.
   case token(String)
 
@@ -100,6 +110,7 @@ public enum AuthMethod: Sendable, CustomStringConvertible {
     case .rackspacePassword(_, let password, _): [password]
     case .keystonePassword(_, let password, _, _, _, _): [password]
     case .applicationCredential(_, let secret): [secret]
+    case .keystoneToken(let token, _, _, _): [token]
     case .token(let token): [token]
     }
   }
@@ -111,7 +122,24 @@ public enum AuthMethod: Sendable, CustomStringConvertible {
     case .rackspacePassword(let user, _, _): "identity v2.0 password for \(user)"
     case .keystonePassword(let user, _, _, _, _, _): "keystone v3 password for \(user)"
     case .applicationCredential(let id, _): "application credential \(id)"
+    case .keystoneToken: "keystone v3 token"
     case .token: "fixed token"
+    }
+  }
+}
+
+/// A keystone domain, named or by ID (clouds.yaml `user_domain_name` / `user_domain_id`).
+public enum KeystoneDomain: Sendable, Hashable, ExpressibleByStringLiteral {
+  case name(String)
+  case id(String)
+
+  public init(stringLiteral value: String) { self = .name(value) }
+
+  /// The request body's `domain` object: `{"name": …}` or `{"id": …}`.
+  var body: [String: String] {
+    switch self {
+    case .name(let name): ["name": name]
+    case .id(let id): ["id": id]
     }
   }
 }
@@ -121,6 +149,8 @@ public enum EndpointInterface: String, Sendable, Hashable {
   case `public`
   /// Rackspace ServiceNet (`internalURL`) or keystone `internal`.
   case `internal`
+  /// Keystone `admin` (v2.0 `adminURL`).
+  case admin
 }
 
 /// The two services rackwatch speaks to.

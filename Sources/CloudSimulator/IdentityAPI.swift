@@ -142,6 +142,18 @@ enum IdentityAPI {
     return false
   }
 
+  /// What signed a v3 request in.
+  private enum V3Method: String {
+    case password
+    case applicationCredential = "application_credential"
+    case token
+  }
+
+  /// `POST /v3/auth/tokens` as keystone 30 answers it (keystone/token-*.json): password,
+  /// application credential or token method; a request without `scope` is scoped to the
+  /// user's default project (the demo project here), catalog included; the token is only
+  /// in `X-Subject-Token`. Errors: 401 for wrong secrets, 404 for an unknown application
+  /// credential (keystone/error-404-unknown-application-credential.json).
   static func tokensV3(
     _ req: SimRequest, _ world: inout SimulatorWorld, base: String
   ) -> SimResponse {
@@ -152,21 +164,44 @@ enum IdentityAPI {
       return keystoneError(
         400, "Bad Request", "The request body is not valid JSON or is missing 'auth'.")
     }
-    guard let password = identity["password"] as? [String: Any],
-      let user = password["user"] as? [String: Any]
-    else { return unauthorizedV3() }
-    let nameOK =
-      (user["name"] as? String == config.username && domainMatches(user["domain"], config))
-      || user["id"] as? String == userID
-    guard nameOK, user["password"] as? String == config.password else { return unauthorizedV3() }
-    var scoped = false
-    if let scope = auth["scope"] as? [String: Any], let project = scope["project"] as? [String: Any]
-    {
+    let methods = identity["methods"] as? [String] ?? []
+    guard let method = methods.first.flatMap(V3Method.init(rawValue:)) else {
+      return keystoneError(
+        400, "Bad Request", "Attempted to authenticate with an unsupported method.")
+    }
+    switch method {
+    case .password:
+      guard let password = identity["password"] as? [String: Any],
+        let user = password["user"] as? [String: Any]
+      else { return unauthorizedV3() }
+      let nameOK =
+        (user["name"] as? String == config.username && domainMatches(user["domain"], config))
+        || user["id"] as? String == userID
+      guard nameOK, user["password"] as? String == config.password else {
+        return unauthorizedV3()
+      }
+    case .applicationCredential:
+      guard let credential = identity["application_credential"] as? [String: Any] else {
+        return unauthorizedV3()
+      }
+      let id = credential["id"] as? String ?? ""
+      guard id == config.applicationCredentialID else {
+        return keystoneError(404, "Not Found", "Could not find Application Credential: \(id).")
+      }
+      guard credential["secret"] as? String == config.applicationCredentialSecret else {
+        return unauthorizedV3()
+      }
+    case .token:
+      let presented = (identity["token"] as? [String: Any])?["id"] as? String
+      guard world.isValid(token: presented) else { return unauthorizedV3() }
+    }
+    // An application credential carries its own project; a scope names one explicitly.
+    if method != .applicationCredential, let scope = auth["scope"] as? [String: Any] {
+      guard let project = scope["project"] as? [String: Any] else { return unauthorizedV3() }
       let byID = project["id"] as? String == config.tenantID
       let byName =
         project["name"] as? String == config.tenantName && domainMatches(project["domain"], config)
       guard byID || byName else { return unauthorizedV3() }
-      scoped = true
     }
     let issued = world.clock.now()
     let token = world.issueToken()
@@ -174,7 +209,7 @@ enum IdentityAPI {
     w.beginObject()
     w.beginObject("token")
     w.beginArray("methods")
-    w.element("password")
+    w.element(method.rawValue)
     w.endArray()
     w.beginObject("user")
     domain(&w, config)
@@ -187,25 +222,30 @@ enum IdentityAPI {
     w.endArray()
     w.field("expires_at", WireDate.keystone(token.expires))
     w.field("issued_at", WireDate.keystone(issued))
-    if scoped {
-      w.beginObject("project")
-      domain(&w, config)
-      w.field("id", config.tenantID)
-      w.field("name", config.tenantName)
+    w.beginObject("project")
+    domain(&w, config)
+    w.field("id", config.tenantID)
+    w.field("name", config.tenantName)
+    w.endObject()
+    w.field("is_domain", false)
+    w.beginArray("roles")
+    for (id, name) in [
+      ("51cc68287d524c759f47c811e6463340", "member"),
+      ("9fe2ff9ee4384b1894a90878d3e92bab", "reader"),
+    ] {
+      w.beginObject()
+      w.field("id", id)
+      w.field("name", name)
       w.endObject()
-      w.field("is_domain", false)
-      w.beginArray("roles")
-      for (id, name) in [
-        ("51cc68287d524c759f47c811e6463340", "member"),
-        ("9fe2ff9ee4384b1894a90878d3e92bab", "reader"),
-      ] {
-        w.beginObject()
-        w.field("id", id)
-        w.field("name", name)
-        w.endObject()
-      }
-      w.endArray()
-      v3Catalog(&w, Catalog(base: base, configuration: config))
+    }
+    w.endArray()
+    v3Catalog(&w, Catalog(base: base, configuration: config))
+    if method == .applicationCredential {
+      w.beginObject("application_credential")
+      w.field("id", config.applicationCredentialID)
+      w.field("name", "rackwatch-simulator")
+      w.field("restricted", true)
+      w.endObject()
     }
     w.endObject()
     w.endObject()
@@ -236,7 +276,7 @@ enum IdentityAPI {
       w.beginObject()
       w.beginArray("endpoints")
       for region in regions {
-        for interface in ["public", "internal"] {
+        for interface in ["public", "internal", "admin"] {
           w.beginObject()
           w.field("id", ids.hex32())
           w.field("interface", interface)

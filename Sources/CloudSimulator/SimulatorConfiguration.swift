@@ -39,6 +39,10 @@ public struct SimulatorConfiguration: Sendable {
   public var tenantID: String = "6f70656e737461636b70726f6a656374"
   /// Keystone domain name of the user and project.
   public var domain: String = "Default"
+  /// Keystone application credential that signs in with `application_credential`; an
+  /// unknown ID answers 404 and a wrong secret 401, as keystone 30 does.
+  public var applicationCredentialID: String = "406eb75ed2e0445bb1e50d152b1e1d00"
+  public var applicationCredentialSecret: String = "demo-application-credential-secret"
   /// A token that is always accepted, for noauth use (`--os-token X --os-endpoint ...`).
   public var fixedToken: String? = nil
   /// Token lifetime in simulated seconds.

@@ -54,8 +54,8 @@ struct SimulatorFixture {
       configuration = ClientConfiguration(
         identityURL: server.identityV3URL,
         auth: .keystonePassword(
-          username: c.username, password: c.password, userDomain: c.domain,
-          projectName: c.tenantName, projectID: nil, projectDomain: c.domain))
+          username: c.username, password: c.password, userDomain: .name(c.domain),
+          projectName: c.tenantName, projectID: nil, projectDomain: .name(c.domain)))
     } else {
       configuration = ClientConfiguration(
         identityURL: nil, auth: .token(Self.token),

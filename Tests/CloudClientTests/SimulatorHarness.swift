@@ -49,8 +49,8 @@ struct SimulatorHarness {
       clientConfig = ClientConfiguration(
         identityURL: sim.identityV3URL,
         auth: .keystonePassword(
-          username: config.username, password: config.password, userDomain: config.domain,
-          projectName: config.tenantName, projectID: nil, projectDomain: config.domain))
+          username: config.username, password: config.password, userDomain: .name(config.domain),
+          projectName: config.tenantName, projectID: nil, projectDomain: .name(config.domain)))
     case .fixedToken(let token):
       let base = sim.baseURL
       clientConfig = ClientConfiguration(

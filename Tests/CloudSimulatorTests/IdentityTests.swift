@@ -100,7 +100,8 @@ struct IdentityTests {
       let trove = try need(catalog.first { $0["type"]?.string == "database" }, "trove")
       #expect(trove["name"]?.string == "trove")
       let endpoints = try need(trove["endpoints"]?.array, "endpoints")
-      #expect(Set(endpoints.compactMap { $0["interface"]?.string }) == ["public", "internal"])
+      #expect(
+        Set(endpoints.compactMap { $0["interface"]?.string }) == ["public", "internal", "admin"])
       #expect(
         Set(endpoints.compactMap { $0["region_id"]?.string }) == ["DFW", "ORD", "IAD", "LON"])
       let v3 = try need(catalog.first { $0["type"]?.string == "volumev3" }, "volumev3")

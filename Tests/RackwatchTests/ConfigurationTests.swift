@@ -134,7 +134,8 @@ struct ConfigurationTests {
     let profile = try resolver.resolve(
       requested: nil, cloud: nil, flags: nil, in: resolver.discover())
     #expect(profile.name == "devstack")
-    #expect(profile.effectiveAuthKind == .password)
+    #expect(profile.authKind == .password)  // openstacksdk's generic password...
+    #expect(profile.effectiveAuthKind == .v3Password)  // ...is v3 at a /v3 URL
     #expect(profile.identityURL == "http://127.0.0.1/identity/v3")
     #expect(profile.projectName == "admin")
     #expect(profile.userDomain == "Default")

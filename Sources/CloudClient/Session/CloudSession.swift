@@ -51,7 +51,8 @@ public final class CloudSession: CloudService {
     let grant = try await keeper.current()
     guard
       let found = grant.catalog.endpoint(
-        for: kind, region: region, interface: configuration.interface)
+        for: kind, region: region, interface: configuration.interface,
+        preferredType: configuration.preferredServiceTypes[kind])
     else {
       throw CloudError(
         kind: .noEndpoint,

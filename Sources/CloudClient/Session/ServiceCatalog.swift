@@ -12,14 +12,22 @@ struct ServiceCatalog: Sendable {
   var entries: [Entry]
 
   /// The best endpoint for a service in a region: right type or name, right interface,
-  /// highest API version (Cinder v3 over v2 over v1), then the preferred type.
-  func endpoint(for kind: ServiceKind, region: String, interface: EndpointInterface)
-    -> ServiceEndpoint?
-  {
-    let candidates = entries.filter { entry in
-      entry.interface == interface && matches(entry, kind)
+  /// highest API version (Cinder v3 over v2 over v1), then the preferred type. A type the
+  /// profile prefers (clouds.yaml `database_service_type`) wins whenever the catalog has it.
+  func endpoint(
+    for kind: ServiceKind, region: String, interface: EndpointInterface,
+    preferredType: String? = nil
+  ) -> ServiceEndpoint? {
+    let inRegion = entries.filter { entry in
+      entry.interface == interface
         && (entry.region == nil || entry.region?.caseInsensitiveCompare(region) == .orderedSame)
     }
+    if let preferred = preferredType?.lowercased(),
+      let chosen = inRegion.first(where: { $0.type.lowercased() == preferred })
+    {
+      return ServiceEndpoint(url: chosen.url)
+    }
+    let candidates = inRegion.filter { matches($0, kind) }
     return
       candidates
       .map { (entry: $0, endpoint: ServiceEndpoint(url: $0.url)) }

@@ -71,10 +71,19 @@ actor TokenKeeper {
       url: IdentityWire.tokensURL(identityURL: identityURL, auth: configuration.auth),
       body: try IdentityWire.requestBody(configuration.auth), operation: "Signing in",
       idempotent: true)
-    let response = try await transport.send(request)
+    let response: WireResponse
+    do {
+      response = try await transport.send(request)
+    } catch var error as CloudError where error.kind == .notFound {
+      // Keystone answers an unknown application credential with 404, not 401
+      // (keystone/error-404-unknown-application-credential.json): it is still a sign-in the
+      // cloud refused, so it is reported (and exits) as one.
+      error.kind = .unauthorized
+      throw error
+    }
     do {
       switch configuration.auth {
-      case .keystonePassword, .applicationCredential:
+      case .keystonePassword, .applicationCredential, .keystoneToken:
         guard let token = response.header("X-Subject-Token") else {
           throw CloudError(
             kind: .malformedResponse, status: response.status,

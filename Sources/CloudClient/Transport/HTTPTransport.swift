@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 /// Sends requests over the session's one `HTTPClient`: timeouts, retries with back-off,
 /// `Retry-After`, request lines at debug level, error mapping.
@@ -25,6 +26,11 @@ final class HTTPTransport: Sendable {
         read: .milliseconds(Int64(configuration.readTimeout * 1000))),
       maximumAllowedIdleTimeInConnectionPool: .seconds(60))
     http.httpVersion = .automatic
+    if let caFile = configuration.caCertificateFile, !configuration.insecure {
+      var tls = TLSConfiguration.makeClientConfiguration()
+      tls.trustRoots = .file(caFile)
+      http.tlsConfiguration = tls
+    }
     // A refused connection fails at once and our RetryPolicy backs off and retries; with
     // AHC's own retry on, a closed port looked like a 10 s connect timeout per attempt, so an
     // unreachable cloud took ~40 s to report.

@@ -17,7 +17,7 @@ enum IdentityWire {
     switch auth {
     case .rackspaceAPIKey, .rackspacePassword:
       return base.hasSuffix("/tokens") ? base : base + "/tokens"
-    case .keystonePassword, .applicationCredential:
+    case .keystonePassword, .applicationCredential, .keystoneToken:
       return base.hasSuffix("/auth/tokens") ? base : base + "/auth/tokens"
     case .token:
       return base
@@ -44,15 +44,17 @@ enum IdentityWire {
       let identity: [String: Any] = [
         "methods": ["password"],
         "password": [
-          "user": ["name": user, "domain": ["name": userDomain], "password": password]
+          "user": ["name": user, "domain": userDomain.body, "password": password]
         ],
       ]
       var auth: [String: Any] = ["identity": identity]
-      if let projectID {
-        auth["scope"] = ["project": ["id": projectID]]
-      } else if let projectName {
-        auth["scope"] = ["project": ["name": projectName, "domain": ["name": projectDomain]]]
-      }
+      auth["scope"] = projectScope(name: projectName, id: projectID, domain: projectDomain)
+      body = ["auth": auth]
+    case .keystoneToken(let token, let projectName, let projectID, let projectDomain):
+      var auth: [String: Any] = [
+        "identity": ["methods": ["token"], "token": ["id": token]]
+      ]
+      auth["scope"] = projectScope(name: projectName, id: projectID, domain: projectDomain)
       body = ["auth": auth]
     case .applicationCredential(let id, let secret):
       body = [
@@ -69,6 +71,16 @@ enum IdentityWire {
     return try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
   }
 
+  /// `{"project": {"id"}}` or `{"project": {"name", "domain"}}`; nil (unscoped: keystone
+  /// picks the user's default project) when neither is given.
+  private static func projectScope(name: String?, id: String?, domain: KeystoneDomain)
+    -> [String: Any]?
+  {
+    if let id { return ["project": ["id": id]] }
+    if let name { return ["project": ["name": name, "domain": domain.body]] }
+    return nil
+  }
+
   /// `access.token`, `access.serviceCatalog` of a v2.0 reply
   /// (rax-identity-v2-tokens-apikey-response-200.json).
   static func decodeV2(_ data: Data) throws -> Grant {
@@ -83,6 +95,7 @@ enum IdentityWire {
             var region: String?
             var publicURL: String?
             var internalURL: String?
+            var adminURL: String?
           }
           var name: String?
           var type: String?
@@ -113,6 +126,12 @@ enum IdentityWire {
           entries.append(
             .init(
               type: common.type, name: common.name, region: common.region, interface: .internal,
+              url: url))
+        }
+        if let url = endpoint.adminURL {
+          entries.append(
+            .init(
+              type: common.type, name: common.name, region: common.region, interface: .admin,
               url: url))
         }
       }
@@ -154,7 +173,8 @@ enum IdentityWire {
         switch endpoint.interface?.lowercased() {
         case "public", nil: interface = .public
         case "internal": interface = .internal
-        default: continue  // admin
+        case "admin": interface = .admin
+        default: continue
         }
         entries.append(
           .init(

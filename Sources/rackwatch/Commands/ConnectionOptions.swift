@@ -43,6 +43,10 @@ struct ConnectionOptions: ParsableArguments {
   var insecure = false
 
   @Option(
+    name: .customLong("os-cacert"), help: "PEM file of CA certificates to trust (as OS_CACERT).")
+  var caCertificate: String?
+
+  @Option(
     name: .customLong("log-file"),
     help: "Log file (default ~/.local/state/rackwatch/rackwatch.log).")
   var logFile: String?
@@ -50,26 +54,48 @@ struct ConnectionOptions: ParsableArguments {
   @Flag(help: "Log every request line (method, path, status, duration).")
   var debug = false
 
-  /// The flags as a profile overlay.
+  /// The flags as a profile overlay, each value marked with the flag that set it.
   func overlay() throws -> Profile {
     var p = Profile(name: "flags", source: .flags)
-    p.identityURL = authURL
-    p.username = username
-    p.apiKey = apiKey.map(Secret.init)
-    p.password = password.map(Secret.init)
-    p.projectName = projectName
-    p.token = token.map(Secret.init)
-    if let region { p.regions = region.lowercased() == "all" ? ["all"] : [region] }
+    func set<Value>(
+      _ field: WritableKeyPath<Profile, Value?>, _ name: ProfileField, _ flag: String,
+      _ value: Value?
+    ) {
+      guard let value else { return }
+      p[keyPath: field] = value
+      p.origins[name] = flag
+    }
+    set(\.identityURL, .identity, "--auth-url", authURL)
+    set(\.username, .username, "--username", username)
+    set(\.apiKey, .apiKey, "--api-key", apiKey.map(Secret.init))
+    set(\.password, .password, "--password", password.map(Secret.init))
+    set(\.projectName, .project, "--project", projectName)
+    set(\.token, .token, "--token", token.map(Secret.init))
+    set(\.caCertificateFile, .caCertificate, "--os-cacert", caCertificate)
+    if let region {
+      p.regions = region.lowercased() == "all" ? ["all"] : [region]
+      p.origins[.regions] = "--region"
+    }
     for item in endpoints {
       let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
       guard parts.count == 2, ["database", "volume"].contains(parts[0]), !parts[1].isEmpty else {
         throw ValidationError("--endpoint takes database=URL or volume=URL, not '\(item)'")
       }
       p.endpoints[parts[0]] = parts[1]
+      p.origins[.endpoints] = "--endpoint"
     }
-    if token != nil { p.authKind = .token }
-    p.readOnly = readonly
-    p.insecure = insecure
+    if token != nil {
+      p.authKind = endpoints.isEmpty ? .token : .adminToken
+      p.origins[.auth] = "--token"
+    }
+    if readonly {
+      p.readOnly = true
+      p.origins[.readonly] = "--readonly"
+    }
+    if insecure {
+      p.insecure = true
+      p.origins[.verify] = "--insecure"
+    }
     return p
   }
 }

@@ -33,29 +33,57 @@ struct ProfilesCommand: ParsableCommand {
     }
   }
 
+  /// The profile, one value a line, each with where it came from (file:line and key, an
+  /// environment variable or a flag); secrets masked.
   static func describe(_ p: Profile, chosen: Bool) -> String {
     var lines = ["\(chosen ? "*" : " ") \(p.name)  [\(p.source)]\(chosen ? "  (in use)" : "")"]
-    func add(_ key: String, _ value: String?) {
-      if let value, !value.isEmpty { lines.append("      \(key): \(value)") }
+    func add(_ field: ProfileField?, _ label: String, _ value: String?) {
+      guard let value, !value.isEmpty else { return }
+      let origin = field.flatMap { p.origins[$0] }.map { "  <- \($0)" } ?? ""
+      lines.append("      \(label): \(value)\(origin)")
     }
-    add("auth", p.effectiveAuthKind?.rawValue ?? "none")
-    add("identity", p.identityURL)
-    add("username", p.username)
-    add("api key", p.apiKey?.masked)
-    add("password", p.password?.masked)
-    add("secret command", p.secretCommand)
-    add("project", p.projectName ?? p.projectID ?? p.tenantID)
-    add("domains", p.userDomain.map { "user \($0), project \(p.projectDomain ?? $0)" })
-    add("application credential", p.applicationCredentialID)
-    add("token", p.token?.masked)
-    add("regions", p.regions.isEmpty ? "account default" : p.regions.joined(separator: ", "))
+    let authKind = p.effectiveAuthKind
     add(
-      "endpoints",
+      .auth, "auth",
+      authKind.map(\.rawValue).map { kind in
+        p.authKind.map { $0 != authKind ? "\(kind) (from \($0.rawValue))" : kind } ?? kind
+      } ?? "none")
+    add(.identity, "identity", p.identityURL)
+    add(.username, "username", p.username)
+    add(.apiKey, "api key", p.apiKey?.masked)
+    add(.password, "password", p.password?.masked)
+    add(.secretCommand, "secret command", p.secretCommand)
+    add(.tenant, "tenant", p.tenantID)
+    add(.project, "project", p.projectName)
+    add(.projectID, "project id", p.projectID)
+    add(.userDomain, "user domain", p.userDomain.map { p.userDomainIsID ? "id \($0)" : $0 })
+    add(
+      .projectDomain, "project domain",
+      p.projectDomain.map { p.projectDomainIsID ? "id \($0)" : $0 })
+    add(.applicationCredential, "application credential", p.applicationCredentialID)
+    add(
+      .applicationCredentialSecret, "application credential secret",
+      p.applicationCredentialSecret?.masked)
+    add(.token, "token", p.token?.masked)
+    add(
+      .regions, "regions", p.regions.isEmpty ? "account default" : p.regions.joined(separator: ", ")
+    )
+    if p.knownRegions.count > 1 {
+      add(nil, "known regions", p.knownRegions.joined(separator: ", "))
+    }
+    add(
+      .endpoints, "endpoints",
       p.endpoints.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
-    add("interface", p.interface)
-    if p.readOnly { add("readonly", "yes") }
-    add("header colour", p.headerColor)
-    add("theme", p.theme)
+    add(
+      .serviceTypes, "service types",
+      p.serviceTypes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+        separator: " "))
+    add(.interface, "interface", p.interface)
+    if p.insecure { add(.verify, "verify", "no (TLS certificates not checked)") }
+    add(.caCertificate, "cacert", p.caCertificateFile)
+    if p.readOnly { add(.readonly, "readonly", "yes") }
+    add(.headerColor, "header colour", p.headerColor)
+    add(.theme, "theme", p.theme)
     return lines.joined(separator: "\n")
   }
 }

@@ -24,6 +24,15 @@ enum ClientSettings {
       }
       return value
     }
+    let userDomain: KeystoneDomain =
+      profile.userDomainIsID
+      ? .id(profile.userDomain ?? "default") : .name(profile.userDomain ?? "Default")
+    let projectDomain: KeystoneDomain =
+      if let domain = profile.projectDomain {
+        profile.projectDomainIsID ? .id(domain) : .name(domain)
+      } else {
+        userDomain
+      }
     let auth: AuthMethod
     switch kind {
     case .apiKey:
@@ -31,7 +40,7 @@ enum ClientSettings {
       auth = .rackspaceAPIKey(
         username: try require(profile.username, "username"), apiKey: try require(key, "API key"),
         tenantID: profile.tenantID)
-    case .password:
+    case .password, .v2Password:
       let password = try profile.password?.revealed ?? runSecretCommand(profile)
       auth = .rackspacePassword(
         username: try require(profile.username, "username"),
@@ -41,15 +50,19 @@ enum ClientSettings {
       let password = try profile.password?.revealed ?? runSecretCommand(profile)
       auth = .keystonePassword(
         username: try require(profile.username, "username"),
-        password: try require(password, "password"), userDomain: profile.userDomain ?? "Default",
+        password: try require(password, "password"), userDomain: userDomain,
         projectName: profile.projectName, projectID: profile.projectID,
-        projectDomain: profile.projectDomain ?? profile.userDomain ?? "Default")
+        projectDomain: projectDomain)
     case .v3ApplicationCredential:
       let secret = try profile.applicationCredentialSecret?.revealed ?? runSecretCommand(profile)
       auth = .applicationCredential(
         id: try require(profile.applicationCredentialID, "application credential ID"),
         secret: try require(secret, "application credential secret"))
-    case .token:
+    case .token, .v3Token:
+      auth = .keystoneToken(
+        token: try require(profile.token?.revealed, "token"), projectName: profile.projectName,
+        projectID: profile.projectID, projectDomain: projectDomain)
+    case .adminToken:
       auth = .token(try require(profile.token?.revealed, "token"))
       if profile.endpoints.isEmpty {
         throw CommandFailure(
@@ -58,7 +71,8 @@ enum ClientSettings {
         )
       }
     }
-    if kind != .token, profile.identityURL == nil {
+    let signsIn = kind != .adminToken
+    if signsIn, profile.identityURL == nil {
       throw CommandFailure(
         message: "profile '\(profile.name)' has no identity URL",
         hint: "Set identity_url (e.g. https://identity.api.rackspacecloud.com/v2.0) or --auth-url.",
@@ -68,13 +82,32 @@ enum ClientSettings {
     if let url = profile.endpoints["database"] { overrides[.database] = url }
     if let url = profile.endpoints["volume"] { overrides[.blockStorage] = url }
     let staticRegions = profile.regions.filter { $0.lowercased() != "all" }
-    return ClientConfiguration(
-      identityURL: kind == .token ? nil : profile.identityURL, auth: auth,
-      interface: profile.interface == "internal" ? .internal : .public,
+    var configuration = ClientConfiguration(
+      identityURL: signsIn ? profile.identityURL.map { versioned($0, for: auth) } : nil, auth: auth,
+      interface: EndpointInterface(rawValue: profile.interface ?? "public") ?? .public,
       endpointOverrides: overrides,
       staticRegions: staticRegions.isEmpty ? ["RegionOne"] : staticRegions,
-      insecure: profile.insecure, userAgent: "rackwatch/\(RackwatchVersion.current)", logger: logger
+      insecure: profile.insecure, caCertificateFile: profile.caCertificateFile,
+      userAgent: "rackwatch/\(RackwatchVersion.current)", logger: logger
     )
+    if let type = profile.serviceTypes["database"] {
+      configuration.preferredServiceTypes[.database] = type
+    }
+    if let type = profile.serviceTypes["volume"] {
+      configuration.preferredServiceTypes[.blockStorage] = type
+    }
+    return configuration
+  }
+
+  /// An identity URL with the version the auth method speaks when it names none
+  /// (`http://keystone:5000` -> `http://keystone:5000/v3`), as openstacksdk's discovery would
+  /// find it.
+  static func versioned(_ url: String, for auth: AuthMethod) -> String {
+    guard ServiceVersionPath.version(in: url) == nil else { return url }
+    switch auth {
+    case .rackspaceAPIKey, .rackspacePassword: return ServiceVersionPath.appending("v2.0", to: url)
+    default: return ServiceVersionPath.appending("v3", to: url)
+    }
   }
 
   /// Runs the profile's secret command (a password manager) and returns its first line.

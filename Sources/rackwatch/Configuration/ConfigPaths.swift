@@ -13,7 +13,11 @@ struct ConfigPaths: Sendable {
     configHome = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.config"
     stateHome = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/state"
     rackwatchConfigOverride = env["RACKWATCH_CONFIG"]
+    openStack = OpenStackFiles(environment: env, home: home, currentDirectory: currentDirectory)
   }
+
+  /// openstacksdk's search lists for clouds.yaml, secure.yaml and clouds-public.yaml.
+  var openStack: OpenStackFiles
 
   private var rackwatchConfigOverride: String?
 
@@ -21,7 +25,4 @@ struct ConfigPaths: Sendable {
   var userThemes: String { configHome + "/rackwatch/themes" }
   var rackCLIConfig: String { home + "/.rack/config" }
   var logFile: String { stateHome + "/rackwatch/rackwatch.log" }
-  var cloudsYAMLSearchPath: [String] {
-    CloudsYAML.searchPath(home: home, currentDirectory: currentDirectory)
-  }
 }

@@ -25,19 +25,18 @@ struct ProfileResolver {
   func discover() throws -> Discovery {
     var found = Discovery()
     found.rackwatch = try RackwatchConfig.load(path: paths.rackwatchConfig)
-    for path in paths.cloudsYAMLSearchPath {
-      if let clouds = try CloudsYAML.load(path: path) {
-        found.clouds = clouds
-        break
-      }
-    }
+    found.clouds = try CloudsYAML.load(files: paths.openStack)
     found.rack = try RackCLIConfig.load(path: paths.rackCLIConfig)
     found.environmentProfile = EnvironmentProfile.read(environment)
     if let config = found.rackwatch, config.holdsSecrets {
       found.warnings += Self.permissionWarning(path: config.path)
     }
+    found.warnings += found.clouds?.warnings ?? []
     if let clouds = found.clouds, clouds.holdsSecrets {
       found.warnings += Self.permissionWarning(path: clouds.path)
+    }
+    if let clouds = found.clouds, clouds.secureHoldsSecrets, let secure = clouds.securePath {
+      found.warnings += Self.permissionWarning(path: secure)
     }
     if let rack = found.rack, !rack.profiles.isEmpty {
       found.warnings += Self.permissionWarning(path: rack.path)
@@ -59,12 +58,14 @@ struct ProfileResolver {
       }
       base = match
     } else if let cloud = cloud ?? environment["OS_CLOUD"].flatMap({ $0.isEmpty ? nil : $0 }) {
-      guard let match = found.clouds?.profiles.first(where: { $0.name == cloud }) else {
-        let searched = paths.cloudsYAMLSearchPath.joined(separator: ", ")
-        throw ConfigError(
-          message: "no cloud named '\(cloud)' in clouds.yaml (searched \(searched))")
+      if let match = found.clouds?.profiles.first(where: { $0.name == cloud }) {
+        base = match
+      } else if let env = found.environmentProfile, env.name == cloud {
+        base = env
+        envAlreadyBase = true
+      } else {
+        throw ConfigError(message: Self.noCloud(cloud, found: found, files: paths.openStack))
       }
-      base = match
     } else if let env = found.environmentProfile, env.hasCredentials {
       base = env
       envAlreadyBase = true
@@ -84,10 +85,41 @@ struct ProfileResolver {
     } else {
       base = Profile(name: "command line", source: .flags)
     }
+    // A region's own values (clouds.yaml `regions: [{name, values}]`) apply under the
+    // environment and flags, for the region they finally choose.
+    let region =
+      flags?.regions.first ?? found.environmentProfile?.regions.first ?? base.regions.first
+    if let region {
+      try Self.checkRegion(region, of: base)
+      base.applyRegionValues(for: region)
+    }
     if !envAlreadyBase, let env = found.environmentProfile { base.overlay(env) }
     if let flags { base.overlay(flags) }
     if base.theme == nil { base.theme = found.rackwatch?.theme }
     return base
+  }
+
+  /// openstacksdk refuses a region a cloud does not list; so does rackwatch (`all` aside).
+  private static func checkRegion(_ region: String, of profile: Profile) throws {
+    guard !profile.knownRegions.isEmpty, region.lowercased() != "all",
+      !profile.knownRegions.contains(region)
+    else { return }
+    throw ConfigError(
+      message: "region '\(region)' is not a region of cloud '\(profile.name)'; it lists "
+        + profile.knownRegions.joined(separator: ", ") + " (region names are case sensitive)")
+  }
+
+  /// Says which file was read and which clouds it has, or where none was found.
+  private static func noCloud(_ cloud: String, found: Discovery, files: OpenStackFiles) -> String {
+    guard let clouds = found.clouds else {
+      let searched = files.clouds.filter { !$0.hasSuffix(".yml") && !$0.hasSuffix(".json") }
+      return "no cloud named '\(cloud)': no clouds.yaml found (searched "
+        + searched.joined(separator: ", ") + "; OS_CLIENT_CONFIG_FILE names another)"
+    }
+    var known = clouds.profiles.map(\.name)
+    if let env = found.environmentProfile { known.append(env.name) }
+    return "no cloud named '\(cloud)' in \(clouds.path); it has "
+      + (known.isEmpty ? "none" : known.joined(separator: ", "))
   }
 
   private static func names(_ profiles: [Profile]) -> String {

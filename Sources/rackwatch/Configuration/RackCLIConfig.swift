@@ -32,6 +32,7 @@ struct RackCLIConfig: Sendable {
         let name = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
         current = Profile(name: name, source: .rackConfig(path: path))
         current?.authKind = .apiKey
+        current?.origins[.auth] = "\(path):\(lineNumber) [\(name)] (rack signs in with an API key)"
         continue
       }
       guard let equals = line.firstIndex(of: "=") else {
@@ -42,11 +43,20 @@ struct RackCLIConfig: Sendable {
       }
       let key = line[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
       let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+      let origin = "\(path):\(lineNumber) [\(current?.name ?? "")] \(key)"
       switch key.replacingOccurrences(of: "_", with: "-") {
-      case "username": current?.username = value
-      case "api-key", "apikey": current?.apiKey = Secret(value)
-      case "region": current?.regions = [value.uppercased()]
-      case "auth-url", "identity-endpoint", "auth-endpoint": current?.identityURL = value
+      case "username":
+        current?.username = value
+        current?.origins[.username] = origin
+      case "api-key", "apikey":
+        current?.apiKey = Secret(value)
+        current?.origins[.apiKey] = origin
+      case "region":
+        current?.regions = [value.uppercased()]
+        current?.origins[.regions] = origin
+      case "auth-url", "identity-endpoint", "auth-endpoint":
+        current?.identityURL = value
+        current?.origins[.identity] = origin
       default: continue  // rack has other keys (output, ...) that do not concern us
       }
     }

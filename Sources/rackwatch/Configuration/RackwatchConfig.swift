@@ -56,13 +56,17 @@ struct RackwatchConfig: Sendable {
     var profile = Profile(name: name, source: .rackwatchConfig(path: file.path))
     for (keyNode, value) in try file.mapping(body, key: name) {
       let key = (keyNode.string ?? "").replacingOccurrences(of: "-", with: "_")
+      if let field = Self.fields[key] {
+        profile.origins[field] =
+          "\(file.path)\(keyNode.mark.map { ":\($0.line)" } ?? "") profiles.\(name).\(keyNode.string ?? key)"
+      }
       switch key {
       case "auth", "auth_type":
         let text = try file.string(value, key: key)
         guard let kind = AuthKind(loose: text) else {
           throw file.error(
             at: value,
-            "profile '\(name)': unknown auth '\(text)' (use apikey, password, v3password, v3applicationcredential or token)"
+            "profile '\(name)': unknown auth '\(text)' (use \(AuthKind.spellings))"
           )
         }
         profile.authKind = kind
@@ -103,8 +107,9 @@ struct RackwatchConfig: Sendable {
         }
       case "interface":
         let text = try file.string(value, key: key).lowercased()
-        guard ["public", "internal"].contains(text) else {
-          throw file.error(at: value, "profile '\(name)': interface must be public or internal")
+        guard ["public", "internal", "admin"].contains(text) else {
+          throw file.error(
+            at: value, "profile '\(name)': interface must be public, internal or admin")
         }
         profile.interface = text
       case "readonly", "read_only": profile.readOnly = try file.bool(value, key: key)
@@ -120,10 +125,27 @@ struct RackwatchConfig: Sendable {
         }
       case "theme": profile.theme = try file.string(value, key: key)
       case "insecure": profile.insecure = try file.bool(value, key: key)
+      case "cacert", "ca_certificate": profile.caCertificateFile = try file.string(value, key: key)
       default:
         throw file.error(at: keyNode, "profile '\(name)': unknown key '\(key)'")
       }
     }
     return profile
   }
+
+  /// The profile value each key sets, for `rackwatch profiles`' origins.
+  private static let fields: [String: ProfileField] = [
+    "auth": .auth, "auth_type": .auth, "identity_url": .identity, "auth_url": .identity,
+    "username": .username, "api_key": .apiKey, "password": .password,
+    "api_key_command": .secretCommand, "password_command": .secretCommand,
+    "secret_command": .secretCommand, "token": .token, "tenant_id": .tenant, "account": .tenant,
+    "project_name": .project, "project_id": .projectID, "user_domain": .userDomain,
+    "user_domain_name": .userDomain, "project_domain": .projectDomain,
+    "project_domain_name": .projectDomain, "application_credential_id": .applicationCredential,
+    "application_credential_secret": .applicationCredentialSecret, "region": .regions,
+    "regions": .regions, "endpoints": .endpoints, "interface": .interface, "readonly": .readonly,
+    "read_only": .readonly, "header_color": .headerColor, "color": .headerColor,
+    "refresh": .refresh, "theme": .theme, "insecure": .verify, "cacert": .caCertificate,
+    "ca_certificate": .caCertificate,
+  ]
 }
