@@ -8,7 +8,13 @@
 # already answer. Whatever this script started it stops again on exit; servers that were
 # already running are left running.
 #
-# Usage: scripts/test-real-openstack.sh [--keep] [--no-build]
+# Usage: scripts/test-real-openstack.sh [--keystone] [--keep] [--no-build]
+#   --keystone   real keystone 30 in front of both (switch-auth.sh keystone, ~2 minutes the
+#                first time): the tests sign in with the demo user's v3 password and an
+#                application credential, use the real catalog (RegionOne, RegionTwo), and
+#                then scripts/compare-openstack-cli.sh lists with the openstack CLI and with
+#                rackwatch from one clouds.yaml (OS_CLIENT_CONFIG_FILE) and compares. The
+#                peers are left in keystone mode (switch-auth.sh noauth goes back).
 #   --keep       leave the servers running even if this script started them
 #   --no-build   use the existing .build/debug test binary (no `swift build --build-tests`)
 #   PEERS_DIR=path   the recipes (default: <repo>/../shared/peers)
@@ -22,11 +28,13 @@ REPO=$(cd "$(dirname "$0")/.." && pwd)
 cd "$REPO"
 KEEP=0
 BUILD=1
+KEYSTONE=0
 for arg in "$@"; do
   case "$arg" in
+    --keystone) KEYSTONE=1 ;;
     --keep) KEEP=1 ;;
     --no-build) BUILD=0 ;;
-    -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -50,6 +58,8 @@ code() { curl -s -o /dev/null -m 5 -w '%{http_code}' "$1" 2>/dev/null || true; }
 cinder_up() { [[ "$(code "$CINDER_ROOT")" == 300 ]]; }
 trove_up() { [[ "$(code "$TROVE_ROOT")" == 200 ]]; }
 rabbit_up() { rabbitmqctl -q status >/dev/null 2>&1; }
+keystone_up() { [[ "$(code http://127.0.0.1:5000/v3)" == 200 ]]; }
+keystone_mode() { keystone_up && grep -qE '^auth_strategy *= *keystone' "$PEERS/conf/cinder.conf" 2>/dev/null; }
 installed() { [[ -x "$PEERS/cinder/bin/cinder-api" && -x "$PEERS/trove/bin/python" &&
   -f "$PEERS/conf/cinder.conf" && -f "$PEERS/conf/trove.conf" &&
   -f "$PEERS/trove-state/trove.sqlite" ]] && command -v rabbitmq-server >/dev/null; }
@@ -88,7 +98,18 @@ trap 'exit 143' TERM
 
 # ---------------------------------------------------------------- servers
 PEER_START=$SECONDS
-if cinder_up && trove_up; then
+if ((KEYSTONE)) && keystone_mode && cinder_up && trove_up; then
+  log "keystone, cinder and trove already answer in keystone mode; using them as they are"
+  PEER_STATE="keystone mode, already running (left running)"
+elif ((KEYSTONE)); then
+  if ! installed; then
+    log "peers not installed under $PEERS: running fresh-machine.sh (about 3 minutes)"
+    step install-and-start bash "$PEERS_DIR/fresh-machine.sh"
+  fi
+  log "switching the peers to keystone mode (switch-auth.sh keystone, ~2 minutes the first time)"
+  step switch-keystone bash "$PEERS_DIR/switch-auth.sh" keystone
+  PEER_STATE="switched to keystone mode by this script (left running; switch-auth.sh noauth to go back)"
+elif cinder_up && trove_up; then
   log "cinder and trove already answer on 127.0.0.1:8776 / :8779; using them as they are"
   PEER_STATE="already running (left running)"
 elif ! installed; then
@@ -130,10 +151,17 @@ fi
 BUILD_SECONDS=$((SECONDS - BUILD_START))
 
 # ---------------------------------------------------------------- tests
+if ((KEYSTONE)); then
+  PROJECT=$(cat "$PEERS/keystone-state/demo-project-id")
+  export RACKWATCH_REAL_KEYSTONE=http://127.0.0.1:5000/v3
+  export RACKWATCH_REAL_KEYSTONE_USER=demo RACKWATCH_REAL_KEYSTONE_PASSWORD=demo-pass
+  export RACKWATCH_REAL_KEYSTONE_PROJECT=demo
+else
+  export RACKWATCH_REAL_CINDER_TOKEN=admin:$PROJECT
+  export RACKWATCH_REAL_TROVE_TOKEN=$PROJECT
+fi
 export RACKWATCH_REAL_CINDER=http://127.0.0.1:8776/v3/$PROJECT
-export RACKWATCH_REAL_CINDER_TOKEN=admin:$PROJECT
 export RACKWATCH_REAL_TROVE=http://127.0.0.1:8779/v1.0/$PROJECT
-export RACKWATCH_REAL_TROVE_TOKEN=$PROJECT
 log "running RealPeerTests against $RACKWATCH_REAL_CINDER and $RACKWATCH_REAL_TROVE"
 TEST_START=$SECONDS
 set +e
@@ -143,6 +171,17 @@ TEST_RC=${PIPESTATUS[0]}
 set -e
 TEST_SECONDS=$((SECONDS - TEST_START))
 
+COMPARE="not run (noauth mode; --keystone runs it)"
+if ((KEYSTONE)); then
+  log "comparing with the openstack CLI (scripts/compare-openstack-cli.sh)"
+  if bash "$REPO/scripts/compare-openstack-cli.sh" "$REPO/.build/debug/rackwatch" 2>&1 |
+    tee "$LOG_DIR/compare.log"; then
+    COMPARE="same IDs as the openstack CLI: password and application-credential clouds, 2 regions"
+  else
+    COMPARE="FAILED (see $LOG_DIR/compare.log)"
+  fi
+fi
+
 PASSED=$(grep -cE '^✔ Test ".*" passed after' "$LOG_DIR/tests.log" || true)
 FAILED=$(grep -cE '^✘ Test ".*" failed after' "$LOG_DIR/tests.log" || true)
 SKIPPED=$(grep -cE '^(↪|➜) Test "' "$LOG_DIR/tests.log" || true)
@@ -150,6 +189,7 @@ RESULT=PASS
 ((TEST_RC == 0)) || RESULT=FAIL
 # Guard against a filter that matches nothing, or tests that skipped themselves.
 ((PASSED > 0 && SKIPPED == 0)) || RESULT=FAIL
+[[ $COMPARE == FAILED* ]] && RESULT=FAIL
 
 echo
 echo "== real OpenStack peers: summary =="
@@ -157,6 +197,8 @@ echo "peers     : $PEER_STATE ($PEERS_DIR, state in $PEERS)"
 echo "cinder    : $RACKWATCH_REAL_CINDER ($(curl -s -m 5 "$CINDER_ROOT" | python3 -c \
   'import json,sys;print("API max", json.load(sys.stdin)["versions"][0]["version"])' 2>/dev/null || echo '?'))"
 echo "trove     : $RACKWATCH_REAL_TROVE"
+echo "identity  : ${RACKWATCH_REAL_KEYSTONE:-none (noauth)}"
+echo "vs CLI    : $COMPARE"
 printf 'times     : peers %ds, build %ds, tests %ds\n' "$PEER_SECONDS" "$BUILD_SECONDS" "$TEST_SECONDS"
 for t in "${TIMES[@]}"; do echo "            $t"; done
 echo "tests     : $PASSED passed, $FAILED failed, $SKIPPED skipped (exit $TEST_RC)"

@@ -35,15 +35,34 @@ struct RealPeerTests {
   static let trove = env["RACKWATCH_REAL_TROVE"]
   static let region = "RegionOne"
 
-  /// Runs `body` with a session on one fixed endpoint and shuts the session down afterwards.
+  /// Keystone mode (`scripts/test-real-openstack.sh --keystone`): the sessions sign in to a
+  /// real keystone 30 with the demo user's password and take the endpoints from its catalog.
+  static let keystone = env["RACKWATCH_REAL_KEYSTONE"]
+  static let keystoneUser = env["RACKWATCH_REAL_KEYSTONE_USER"] ?? "demo"
+  static let keystonePassword = env["RACKWATCH_REAL_KEYSTONE_PASSWORD"] ?? "demo-pass"
+  static let keystoneProject = env["RACKWATCH_REAL_KEYSTONE_PROJECT"] ?? "demo"
+
+  static func keystonePasswordAuth(password: String = keystonePassword) -> AuthMethod {
+    .keystonePassword(
+      username: keystoneUser, password: password, userDomain: "Default",
+      projectName: keystoneProject, projectID: nil, projectDomain: "Default")
+  }
+
+  /// Runs `body` with a session on one fixed endpoint (noauth) or on keystone's catalog
+  /// (keystone mode), and shuts the session down afterwards.
   static func withSession(
     _ kind: ServiceKind, url: String, token: String?, pageSize: Int = 1000,
     _ body: (CloudSession, LogCapture) async throws -> Void
   ) async throws {
     let logs = LogCapture()
-    var config = ClientConfiguration(
-      identityURL: nil, auth: .token(token ?? "admin"), endpointOverrides: [kind: url],
-      staticRegions: [region])
+    var config =
+      if let keystone {
+        ClientConfiguration(identityURL: keystone, auth: keystonePasswordAuth())
+      } else {
+        ClientConfiguration(
+          identityURL: nil, auth: .token(token ?? "admin"), endpointOverrides: [kind: url],
+          staticRegions: [region])
+      }
     config.logger = logs.logger
     config.pageSize = pageSize
     let session = CloudSession(configuration: config)

@@ -1,4 +1,5 @@
 import CloudClient
+import CloudSimulator
 import Foundation
 import Logging
 import Testing
@@ -330,5 +331,58 @@ struct OpenStackConfigTests {
     #expect(text.contains("project: demo  <- "))
     #expect(!text.contains("secret-password-123"))
     #expect(text.contains("password: ****23"))
+  }
+
+  @Test(
+    "the binary lists through a clouds.yaml named by OS_CLIENT_CONFIG_FILE, per region, both logins"
+  )
+  func binaryThroughConfigFile() async throws {
+    var config = SimulatorConfiguration()
+    config.regions = ["DFW", "ORD"]
+    config.backupsPerRegion = 7
+    config.snapshotsPerRegion = 5
+    let sim = try await SimulatorServer.start(config)
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let file = runner.home + "/elsewhere/clouds.yaml"
+    try FileManager.default.createDirectory(
+      atPath: runner.home + "/elsewhere", withIntermediateDirectories: true)
+    try """
+    clouds:
+      sim-password:
+        auth: {auth_url: "\(sim.baseURL)", username: demo, password: demo, project_name: demo,
+               user_domain_name: Default, project_domain_name: Default}
+        identity_api_version: 3
+        regions: [DFW, ORD]
+      sim-appcred:
+        auth_type: v3applicationcredential
+        auth: {auth_url: "\(sim.identityV3URL)", application_credential_id: \(config.applicationCredentialID),
+               application_credential_secret: \(config.applicationCredentialSecret)}
+        regions: [DFW, ORD]
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    let env = ["OS_CLIENT_CONFIG_FILE": file]
+    for cloud in ["sim-password", "sim-appcred"] {
+      for (region, kind, count) in [("DFW", "backups", 7), ("ORD", "snapshots", 5)] {
+        let result = try await runner.run(
+          ["list", kind, "--os-cloud", cloud, "--region", region, "--format", "json"],
+          environment: env)
+        #expect(result.status == 0, "\(cloud) \(region): \(result.stderr)")
+        let rows = try CommandTests.json(result.stdout)
+        #expect(rows.count == count, "\(cloud) \(region) \(kind)")
+        #expect(rows.allSatisfy { $0["region"] as? String == region })
+      }
+    }
+    // The default region is the first one listed.
+    let first = try await runner.run(
+      ["list", "backups", "--os-cloud", "sim-password", "--format", "json"], environment: env)
+    #expect(try CommandTests.json(first.stdout).allSatisfy { $0["region"] as? String == "DFW" })
+    // profiles shows the file and key of each value, the secret masked.
+    let profiles = try await runner.run(
+      ["profiles", "--os-cloud", "sim-appcred"], environment: env)
+    await sim.shutdown()
+    #expect(profiles.stdout.contains("* sim-appcred"))
+    #expect(
+      profiles.stdout.contains("clouds.yaml:9 clouds.sim-appcred.auth.application_credential_id"))
+    #expect(!profiles.stdout.contains(config.applicationCredentialSecret))
   }
 }

@@ -39,7 +39,10 @@ struct ProfilesCommand: ParsableCommand {
     var lines = ["\(chosen ? "*" : " ") \(p.name)  [\(p.source)]\(chosen ? "  (in use)" : "")"]
     func add(_ field: ProfileField?, _ label: String, _ value: String?) {
       guard let value, !value.isEmpty else { return }
-      let origin = field.flatMap { p.origins[$0] }.map { "  <- \($0)" } ?? ""
+      var origin = field.flatMap { p.origins[$0] }.map { "  <- \($0)" } ?? ""
+      if field == .auth, origin.isEmpty, authKind != nil {
+        origin = "  <- inferred from the identity URL and the credentials given"
+      }
       lines.append("      \(label): \(value)\(origin)")
     }
     let authKind = p.effectiveAuthKind
