@@ -23,6 +23,11 @@ enum CinderAPI {
       return CinderSnapshotWrite.update(req, parts[1], dialect, &data, ctx)
     case ("DELETE", 2, "snapshots"):
       return CinderSnapshotWrite.delete(parts[1], &data, ctx, &ids)
+    case (_, 3, "snapshots") where parts[2] == "metadata",
+      (_, 4, "snapshots") where parts[2] == "metadata":
+      return CinderSnapshotExtras.metadata(req, parts, &data, ctx)
+    case ("POST", 3, "snapshots") where parts[2] == "action":
+      return CinderSnapshotExtras.action(req, parts[1], &data, ctx)
     case ("POST", 1, "volumes"): return CinderVolumeCreate.create(req, dialect, &data, ctx, &ids)
     case ("GET", 1, "volumes"): return listVolumes(req, detail: false, dialect, data, ctx)
     case ("GET", 2, "volumes") where parts[1] == "detail":

@@ -82,7 +82,7 @@ enum CinderWire {
       w.field("description", v.description)
     }
     w.field("volume_type", v.volumeType)
-    w.field("snapshot_id", nil as String?)
+    w.field("snapshot_id", v.snapshotID)
     w.field("source_volid", nil as String?)
     w.emptyObject("metadata")
     if !dialect.isV1 {

@@ -76,15 +76,22 @@ struct RegionData: Sendable {
 
   /// What Trove shows for an instance: BACKUP while one of its backups runs.
   func instanceStatus(_ instance: InstanceRecord, at now: Double) -> String {
-    if instance.baseStatus == "ACTIVE", runningBackup(of: instance.id, at: now) != nil {
+    let own = instance.ownStatus(at: now)
+    if own == "ACTIVE", runningBackup(of: instance.id, at: now) != nil {
       return "BACKUP"
     }
-    return instance.baseStatus
+    return own
   }
 
   /// Ends the deletes whose deleting phase is over: the row goes, or turns DELETE_FAILED /
   /// error_deleting.
   mutating func settle(at now: Double) {
+    if instances.contains(where: { $0.deleteStarted != nil }) {
+      instances.removeAll {
+        guard let started = $0.deleteStarted else { return false }
+        return now - started >= InstanceRecord.shutdownTime
+      }
+    }
     if !pendingBackupDeletes.isEmpty {
       var gone: Set<String> = []
       for id in pendingBackupDeletes {

@@ -43,6 +43,9 @@ public struct SimulatorConfiguration: Sendable {
   /// unknown ID answers 404 and a wrong secret 401, as keystone 30 does.
   public var applicationCredentialID: String = "406eb75ed2e0445bb1e50d152b1e1d00"
   public var applicationCredentialSecret: String = "demo-application-credential-secret"
+  /// Whether the user holds the admin role: Cinder's admin actions (reset a snapshot's status,
+  /// force-delete) answer 202 for an admin and 403 for a member, as on Cinder 29.
+  public var userIsAdmin: Bool = false
   /// A token that is always accepted, for noauth use (`--os-token X --os-endpoint ...`).
   public var fixedToken: String? = nil
   /// Token lifetime in simulated seconds.

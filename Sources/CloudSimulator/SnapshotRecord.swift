@@ -19,10 +19,13 @@ struct SnapshotRecord: Sendable {
   var deleteDoneAt: Double? = nil
   var deleteWillFail: Bool = false
   var errorDeleting: Bool = false
+  /// A status an admin set with `os-reset_status`.
+  var resetStatus: String? = nil
 
   func status(at now: Double) -> String {
     if errorDeleting { return "error_deleting" }
     if deleteStarted != nil { return "deleting" }
+    if let resetStatus { return resetStatus }
     if now - created < duration { return "creating" }
     return fails ? "error" : "available"
   }

@@ -13,6 +13,10 @@ enum TroveAPI {
     let parts = Array(path)
     switch (req.method, parts.count, parts.first) {
     case ("GET", 1, "instances"): return listInstances(req, data, ctx)
+    case ("POST", 1, "instances"): return TroveRestore.create(req, &data, ctx, &ids)
+    case ("DELETE", 2, "instances"): return TroveRestore.delete(parts[1], &data, ctx)
+    case ("GET", 1, "flavors"): return TroveFlavors.list(ctx)
+    case ("GET", 2, "flavors"): return TroveFlavors.show(parts[1], ctx)
     case ("GET", 2, "instances"): return showInstance(parts[1], data, ctx)
     case ("GET", 3, "instances") where parts[2] == "backups":
       guard data.instancePosition(parts[1]) != nil else { return notFound(parts[1]) }

@@ -45,7 +45,11 @@ enum TroveWire {
     w.field("id", i.id)
     w.field("name", i.name)
     w.field("status", status)
-    w.field("operating_status", status == "SHUTDOWN" ? "SHUTDOWN" : "HEALTHY")
+    // A new instance has no operating status yet (trove-26/instance-create-restore.json).
+    w.field(
+      "operating_status",
+      status == "SHUTDOWN"
+        ? "SHUTDOWN" : status == "BUILD" ? "" : status == "ERROR" ? "ERROR" : "HEALTHY")
     links(
       &w, self: "\(root)/v1.0/\(ctx.tenantID)/instances/\(i.id)",
       bookmark: "\(root)/instances/\(i.id)")
@@ -64,7 +68,9 @@ enum TroveWire {
     w.emptyObject("access")
     w.beginObject("volume")
     w.field("size", i.volumeSize)
-    if detail { w.field("used", i.volumeUsed) }
+    // The guest reports `used` once it runs (trove-26/instance-show-restore-active.json; the
+    // BUILD and SHUTDOWN bodies have none).
+    if detail, !["BUILD", "SHUTDOWN", "ERROR"].contains(status) { w.field("used", i.volumeUsed) }
     w.endObject()
     if detail {
       w.field("created", WireDate.trove(i.created))

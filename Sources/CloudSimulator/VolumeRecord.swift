@@ -12,6 +12,8 @@ struct VolumeRecord: Sendable {
   var device: String
   /// When a volume created at run time becomes available (seeded volumes: at creation).
   var readyAt: Double
+  /// The snapshot a volume was created from.
+  var snapshotID: String? = nil
 
   func status(at now: Double) -> String {
     if now < readyAt { return "creating" }
