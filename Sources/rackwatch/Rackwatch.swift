@@ -20,6 +20,7 @@ struct Rackwatch: AsyncParsableCommand {
     version: RackwatchVersion.current,
     subcommands: [
       BrowseCommand.self, ListCommand.self, ShowCommand.self, WaitCommand.self,
+      RestoreCommand.self, CreateCommand.self,
       SimulatorCommand.self, ProfilesCommand.self, ThemesCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self

@@ -15,6 +15,8 @@ public struct Volume: Sendable, Hashable, Identifiable {
   /// Server IDs this volume is attached to.
   public var attachedTo: [String]
   public var created: Date?
+  /// The snapshot the volume was created from, if any.
+  public var snapshotID: String? = nil
 
   public init(
     id: String, name: String, status: String, size: Int, volumeType: String? = nil,

@@ -52,7 +52,7 @@ extension CloudSession {
       settled: { $0.status == .errorDeleting }, goneIsDone: true, status: { $0.status.wire })
   }
 
-  private func watch<Item: Sendable & Equatable>(
+  func watch<Item: Sendable & Equatable>(
     what: String, interval: Duration, timeout: Duration,
     fetch: @escaping @Sendable () async throws -> Item,
     settled: @escaping @Sendable (Item) -> Bool, goneIsDone: Bool,

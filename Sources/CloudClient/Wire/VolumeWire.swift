@@ -31,6 +31,7 @@ struct VolumeWire: Decodable, Sendable {
       attachedTo: (attachments ?? []).compactMap(\.server_id),
       created: c.lenientDate(K.createdAt)
     )
+    value.snapshotID = c.lenientString(K.snapshotID)
   }
 
   /// `{"volume": {...}}` from get and create.
@@ -61,6 +62,7 @@ private enum K {
   static let id = WireKey("id")
   static let name = WireKey("name")
   static let size = WireKey("size")
+  static let snapshotID = WireKey("snapshot_id")
   static let status = WireKey("status")
   static let volumeType = WireKey("volume_type")
   static let volumes = WireKey("volumes")
