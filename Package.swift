@@ -20,7 +20,9 @@ let package = Package(
   targets: [
     .target(
       name: "CNcurses",
-      cSettings: [.define("_XOPEN_SOURCE_EXTENDED", to: "1"), .define("NCURSES_WIDECHAR", to: "1")],
+      cSettings: [
+        .define("_XOPEN_SOURCE_EXTENDED", to: "1"), .define("NCURSES_WIDECHAR", to: "1"),
+      ],
       linkerSettings: [.linkedLibrary("ncursesw")]
     ),
     /// Heap statistics for the benchmark's memory figures (glibc `mallinfo2`).
@@ -58,14 +60,20 @@ let package = Package(
       name: "rackwatch-bench",
       dependencies: ["CloudClient", "CloudSimulator", "BrowserModel", "TerminalUI", "CHeapStats"]
     ),
+    /// A malicious cloud for the tests (raw sockets: it drips, never ends, lies).
+    .target(name: "HostileCloud", path: "Tests/HostileCloud"),
     .testTarget(name: "CloudSimulatorTests", dependencies: ["CloudSimulator"]),
     .testTarget(
       name: "CloudClientTests",
-      dependencies: ["CloudClient", "CloudSimulator", .product(name: "Logging", package: "swift-log")]
+      dependencies: [
+        "CloudClient", "CloudSimulator", "HostileCloud",
+        .product(name: "Logging", package: "swift-log"),
+      ]
     ),
     .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-    .testTarget(name: "RackwatchTests", dependencies: ["rackwatch", "CloudSimulator"]),
+    .testTarget(
+      name: "RackwatchTests", dependencies: ["rackwatch", "CloudSimulator", "HostileCloud"]),
   ],
   swiftLanguageModes: [.v6]
 )
