@@ -175,14 +175,16 @@ extension HostileServer {
       body.append(Data(#"é-backup"}]}"#.utf8))
       connection.respond(200, body)
     case .hostileNames:
-      if isSnapshots || path.hasSuffix("/snapshots") {
-        let items = corpus.enumerated().map { index, text -> [String: Any] in
-          var item = snapshot("s\(index)", name: text)
-          item["description"] = text
-          item["metadata"] = ["k": text]
-          return item
-        }
+      let items = corpus.enumerated().map { index, text -> [String: Any] in
+        var item = snapshot("s\(index)", name: text)
+        item["description"] = text
+        item["metadata"] = ["k": text]
+        return item
+      }
+      if isSnapshots {
         connection.respond(200, json(["snapshots": items]))
+      } else if let item = items.first(where: { path.hasSuffix("/snapshots/\($0["id"]!)") }) {
+        connection.respond(200, json(["snapshot": item]))
       } else {
         connection.respond(404, json(["itemNotFound": ["code": 404, "message": "no"]]))
       }
