@@ -58,7 +58,7 @@ public enum TextLayout {
       wordWidth = 0
     }
     for grapheme in text {
-      if lines.count >= maxLines { return lines }
+      if lines.count >= maxLines { return Array(lines.prefix(maxLines)) }
       if grapheme == "\n" {
         placeWord()
         endLine()

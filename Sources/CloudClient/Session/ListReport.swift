@@ -16,10 +16,15 @@ public final class ListReport: @unchecked Sendable {
   public init() {}
 
   func add<Item>(_ page: ListPage<Item>) {
-    guard page.unreadable > 0 || page.nullList else { return }
+    record(unreadable: page.unreadable, nullList: page.nullList)
+  }
+
+  /// Adds what one page could not read (the session calls this; so may a fake service).
+  public func record(unreadable count: Int, nullList: Bool = false) {
+    guard count > 0 || nullList else { return }
     lock.withLock {
-      unreadable += page.unreadable
-      if page.nullList { nullLists += 1 }
+      unreadable += count
+      if nullList { nullLists += 1 }
     }
   }
 
