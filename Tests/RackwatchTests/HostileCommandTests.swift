@@ -48,6 +48,15 @@ struct HostileCommandTests {
     #expect(result.stderr.components(separatedBy: "failed:").count == 2, "\(result.stderr)")
   }
 
+  @Test("a body dripping a byte at a time ends at --request-timeout: exit 5, a timeout line (13.3)")
+  func drippingBody() async throws {
+    let (result, server) = try await Self.run(
+      .drip(interval: 0.2, bytes: 150), ["list", "snapshots", "--request-timeout", "1s"])
+    #expect(result.status == 5, "stderr: \(result.stderr)")
+    #expect(result.stderr.contains("did not send its whole reply within 1 s"))
+    #expect(server.requests(endingWith: "/snapshots/detail").count == 1)
+  }
+
   @Test("a 302 from the server exits 5 (server trouble), not 2 (usage) (13.10)")
   func redirect() async throws {
     let (result, _) = try await Self.run(.redirect, ["list", "snapshots"])

@@ -127,20 +127,22 @@ final class HTTPTransport: Sendable {
       let outgoing = http
       let response = try await withDeadline { [client, maxBodyBytes] in
         let response = try await client.execute(outgoing, timeout: headerTimeout)
-        if let length = response.headers.first(name: "Content-Length").flatMap(Int.init),
-          length > maxBodyBytes
-        {
-          throw ReplyTooLarge(limit: maxBodyBytes)
+        let length = response.headers.first(name: "Content-Length").flatMap(Int.init)
+        if let length, length > maxBodyBytes { throw ReplyTooLarge(limit: maxBodyBytes) }
+        // Read straight into the Data the decoders take (one copy of a big body in memory,
+        // not a buffer and then a Data), sized up front when the length is known.
+        var body = Data()
+        if let length { body.reserveCapacity(length) }
+        for try await chunk in response.body {
+          guard body.count + chunk.readableBytes <= maxBodyBytes else {
+            throw ReplyTooLarge(limit: maxBodyBytes)
+          }
+          body.append(contentsOf: chunk.readableBytesView)
         }
-        let buffer: ByteBuffer
-        do {
-          buffer = try await response.body.collect(upTo: maxBodyBytes)
-        } catch is NIOTooManyBytesError {
-          throw ReplyTooLarge(limit: maxBodyBytes)
-        }
+        // A cancelled read ends the body early: that is not the whole reply.
+        try Task.checkCancellation()
         return WireResponse(
-          status: Int(response.status.code), headers: response.headers,
-          body: Data(buffer.readableBytesView))
+          status: Int(response.status.code), headers: response.headers, body: body)
       }
       logLine(request, status: "\(response.status)", since: start)
       return response
