@@ -39,6 +39,11 @@ public struct ClientConfiguration: Sendable {
   /// Longest `Retry-After` the session waits out by itself; longer ones are thrown as
   /// `.rateLimited` with `retryAfter` set so the caller can schedule.
   public var maxRetryAfter: Double
+  /// The clock the session waits on: retry back-off and the `waitUntil…` polls. Tests pass
+  /// one they move, so nothing races the wall clock.
+  public var clock: any Clock<Duration>
+  /// Seeds the back-off jitter (a fixed sequence of delays); nil draws at random.
+  public var jitterSeed: UInt64?
   /// Page size asked of list calls.
   public var pageSize: Int
   /// The highest Cinder v3 microversion rackwatch asks for; the server's maximum, if lower,
@@ -62,6 +67,7 @@ public struct ClientConfiguration: Sendable {
     maxReplyBytes: Int = 256 * 1024 * 1024, maxPages: Int = 10_000, maxItems: Int = 2_000_000,
     maxRetries: Int = 3,
     retryBaseDelay: Double = 0.05, retryMaxDelay: Double = 2, maxRetryAfter: Double = 60,
+    clock: any Clock<Duration> = ContinuousClock(), jitterSeed: UInt64? = nil,
     pageSize: Int = 1000, maxVolumeMicroversion: String = "3.71",
     tokenRenewalMargin: Double = 120, insecure: Bool = false,
     userAgent: String = "rackwatch/0.1",
@@ -82,6 +88,8 @@ public struct ClientConfiguration: Sendable {
     self.retryBaseDelay = retryBaseDelay
     self.retryMaxDelay = retryMaxDelay
     self.maxRetryAfter = maxRetryAfter
+    self.clock = clock
+    self.jitterSeed = jitterSeed
     self.pageSize = pageSize
     self.maxVolumeMicroversion = maxVolumeMicroversion
     self.tokenRenewalMargin = tokenRenewalMargin

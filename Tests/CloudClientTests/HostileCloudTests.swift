@@ -175,6 +175,68 @@ struct HostileCloudTests {
     }
   }
 
+  /// A clock whose sleeps return at once, having moved time to the wake-up and noted how
+  /// long each was.
+  final class JumpingClock: Clock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = ContinuousClock.Instant.now
+    private var slept: [Duration] = []
+    var now: ContinuousClock.Instant { lock.withLock { current } }
+    var minimumResolution: Duration { .zero }
+    var sleeps: [Duration] { lock.withLock { slept } }
+    func sleep(until deadline: ContinuousClock.Instant, tolerance: Duration?) async throws {
+      lock.withLock {
+        slept.append(current.duration(to: deadline))
+        current = max(current, deadline)
+      }
+    }
+  }
+
+  @Test("retry back-off waits on the session's clock, with seeded jitter (13.8)")
+  func backoffOnInjectedClock() async throws {
+    var schedules: [[Duration]] = []
+    for _ in 0..<2 {
+      let clock = JumpingClock()
+      try await Self.against(
+        .unavailable(times: 3),
+        {
+          $0.clock = clock
+          $0.jitterSeed = 13
+          $0.retryBaseDelay = 10
+          $0.retryMaxDelay = 100
+        }
+      ) { server, session in
+        // 10, 20 and 40 s of back-off pass on the test clock, none on the wall clock.
+        let snapshots = try await session.listSnapshots(region: "RegionOne")
+        #expect(snapshots.map(\.id) == ["s1"])
+        #expect(server.requests(endingWith: "/snapshots/detail").count == 4)
+      }
+      let sleeps = clock.sleeps
+      #expect(sleeps.count == 3)
+      for (attempt, sleep) in sleeps.enumerated() {
+        let ceiling = Duration.seconds(10 * (1 << attempt))
+        #expect(sleep >= ceiling / 2 && sleep <= ceiling)
+      }
+      schedules.append(sleeps)
+    }
+    #expect(schedules[0] == schedules[1])
+  }
+
+  @Test("waitUntilComplete looks once more at the deadline, on the session's clock (13.8)")
+  func waitDeadlineOnInjectedClock() async throws {
+    let clock = JumpingClock()
+    try await Self.against(.stuckSnapshot, { $0.clock = clock }) { server, session in
+      let error = await SimulatorHarness.cloudError {
+        for try await _ in session.waitUntilComplete(
+          snapshotID: "stuck", region: "RegionOne", interval: .seconds(5), timeout: .seconds(6))
+        {}
+      }
+      #expect(error?.kind == .timeout)
+      #expect(server.requests(endingWith: "/snapshots/stuck").count == 3)
+      #expect(clock.sleeps == [.seconds(5), .seconds(1)])
+    }
+  }
+
   @Test("invalid UTF-8 in a name becomes U+FFFD, the rest of the name is kept (13.10)")
   func invalidUTF8() async throws {
     try await Self.against(.invalidUTF8) { _, session in

@@ -34,7 +34,8 @@ public final class HostileServer: @unchecked Sendable {
   /// The client's connection, for the handler to answer on.
   public final class Connection: @unchecked Sendable {
     let socket: Int32
-    let server: HostileServer
+    /// The server answering, for tricks that depend on what came before.
+    public let server: HostileServer
 
     init(socket: Int32, server: HostileServer) {
       self.socket = socket

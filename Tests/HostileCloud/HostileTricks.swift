@@ -32,6 +32,8 @@ public enum HostileTrick: Sendable {
   case hostileNames
   /// A snapshot that stays `creating` forever, for `wait`.
   case stuckSnapshot
+  /// The snapshot list answers 503 this many times, then one snapshot.
+  case unavailable(times: Int)
 }
 
 extension HostileServer {
@@ -187,6 +189,14 @@ extension HostileServer {
         connection.respond(200, json(["snapshot": item]))
       } else {
         connection.respond(404, json(["itemNotFound": ["code": 404, "message": "no"]]))
+      }
+    case .unavailable(let times):
+      if !isSnapshots {
+        connection.respond(404, json([:]))
+      } else if connection.server.requests(endingWith: "/snapshots/detail").count <= times {
+        connection.respond(503, json(["computeFault": ["code": 503, "message": "busy"]]))
+      } else {
+        connection.respond(200, json(["snapshots": [snapshot("s1")]]))
       }
     case .stuckSnapshot:
       if path.contains("/snapshots/") {

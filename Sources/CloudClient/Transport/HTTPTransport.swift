@@ -12,6 +12,8 @@ final class HTTPTransport: Sendable {
   let logger: Logger
   let userAgent: String
   let errors: ErrorMapping
+  /// Back-off waits on this (`ClientConfiguration.clock`).
+  private let clock: any Clock<Duration>
   /// Headers and body of one attempt must arrive within this (`requestDeadline`).
   private let deadline: Duration
   private let deadlineNanoseconds: Int64
@@ -34,7 +36,9 @@ final class HTTPTransport: Sendable {
     client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: http)
     policy = RetryPolicy(
       maxRetries: max(0, configuration.maxRetries), baseDelay: configuration.retryBaseDelay,
-      maxDelay: configuration.retryMaxDelay, maxRetryAfter: configuration.maxRetryAfter)
+      maxDelay: configuration.retryMaxDelay, maxRetryAfter: configuration.maxRetryAfter,
+      jitter: Jitter(seed: configuration.jitterSeed))
+    clock = configuration.clock
     logger = configuration.logger
     userAgent = configuration.userAgent
     errors = ErrorMapping(secrets: secrets)
@@ -105,7 +109,7 @@ final class HTTPTransport: Sendable {
 
   private func pause(_ seconds: Double, _ request: WireRequest) async throws {
     do {
-      try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
+      try await clock.sleep(for: .seconds(max(0, seconds)))
     } catch {
       throw CloudError(kind: .cancelled, summary: "\(request.operation) cancelled")
     }
