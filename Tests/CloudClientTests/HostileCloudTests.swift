@@ -87,6 +87,15 @@ struct HostileCloudTests {
     }
   }
 
+  @Test("a list stops at the item ceiling (13.5)")
+  func itemCeiling() async throws {
+    try await Self.against(.growingMarker, { $0.maxItems = 5 }) { server, session in
+      let error = await Self.listError(session)
+      #expect(error?.summary.contains("more than 5 items") == true)
+      #expect(server.requests(endingWith: "/snapshots/detail").count == 6)
+    }
+  }
+
   @Test("error text with escape sequences and C1 controls is inert in the error (13.1)")
   func hostileErrorText() async throws {
     try await Self.against(.hostileErrorText) { _, session in
