@@ -2,9 +2,9 @@ import Foundation
 import HostileCloud
 import Testing
 
-/// The UI in tmux against a hostile cloud (issue 13).
-@Suite("end to end: the UI against a hostile cloud in tmux", .serialized)
-struct HostileEndToEndTests {
+/// The UI in tmux against a hostile cloud (issue 13). Part of the end-to-end suite, so it
+/// never runs beside the other tmux journeys (it loads the machine for a few seconds).
+extension EndToEndTests {
   /// Peak resident memory of a process in MB (`VmHWM`), nil when it cannot be read.
   static func peakResidentMB(_ pid: Int32) -> Double? {
     guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
