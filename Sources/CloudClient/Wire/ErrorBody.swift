@@ -50,12 +50,15 @@ struct ErrorBody: Sendable, Equatable {
   /// characters, and inert on a terminal (`TerminalSafe`): the message is printed to stderr
   /// by the CLI and shown by the UI.
   static func clean(_ text: String) -> String {
-    let head = text.count > maxMessage * 2 ? String(text.prefix(maxMessage * 2)) : text
+    // Only the head of a huge message is looked at (counted in bytes: counting characters
+    // would walk all of it).
+    let cutEarly = text.utf8.count > maxMessage * 8
+    let head = cutEarly ? String(text.prefix(maxMessage * 2)) : text
     var line = head.replacingOccurrences(of: "<br />", with: " ")
       .replacingOccurrences(of: "<br/>", with: " ")
       .split(whereSeparator: { $0.isWhitespace || $0.isNewline })
       .joined(separator: " ")
-    if line.count > maxMessage || head.count < text.count {
+    if cutEarly || line.count > maxMessage {
       line = String(line.prefix(maxMessage)) + WireText.cutMark
     }
     return TerminalSafe.sanitize(line)
