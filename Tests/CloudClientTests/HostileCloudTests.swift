@@ -68,6 +68,16 @@ struct HostileCloudTests {
     }
   }
 
+  @Test("a Content-Length over the cap is refused before the body is read (13.6)")
+  func declaredTooLarge() async throws {
+    try await Self.against(.bigName(bytes: 4 << 20), { $0.maxReplyBytes = 1 << 20 }) {
+      server, session in
+      let error = await Self.listError(session)
+      #expect(error?.summary.contains("reply too large (over 1 MB)") == true)
+      #expect(server.requests(endingWith: "/snapshots/detail").count == 1)
+    }
+  }
+
   @Test("next links alternating between two markers stop at the first repeat (13.5)")
   func alternatingMarkers() async throws {
     try await Self.against(.alternatingMarkers) { server, session in
