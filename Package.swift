@@ -62,16 +62,20 @@ let package = Package(
       name: "rackwatch-bench",
       dependencies: ["CloudClient", "CloudSimulator", "BrowserModel", "TerminalUI", "CHeapStats"]
     ),
+    /// A malicious cloud for the tests (raw sockets: it drips, never ends, lies).
+    .target(name: "HostileCloud", path: "Tests/HostileCloud"),
     .testTarget(name: "CloudSimulatorTests", dependencies: ["CloudSimulator"]),
     .testTarget(
       name: "CloudClientTests",
       dependencies: [
-        "CloudClient", "CloudSimulator", .product(name: "Logging", package: "swift-log"),
+        "CloudClient", "CloudSimulator", "HostileCloud",
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-    .testTarget(name: "RackwatchTests", dependencies: ["rackwatch", "CloudSimulator"]),
+    .testTarget(
+      name: "RackwatchTests", dependencies: ["rackwatch", "CloudSimulator", "HostileCloud"]),
   ],
   swiftLanguageModes: [.v6]
 )

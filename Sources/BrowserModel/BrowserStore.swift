@@ -105,8 +105,8 @@ public actor BrowserStore<C: Clock> where C.Duration == Duration {
       nextTaskID += 1
       let runner = self.runner
       tasks[id] = Task { [weak self] in
-        let action = await runner.perform(effect)
-        await self?.complete(id, with: action)
+        let actions = await runner.actions(for: effect)
+        await self?.complete(id, with: actions)
       }
     }
   }
@@ -118,10 +118,10 @@ public actor BrowserStore<C: Clock> where C.Duration == Duration {
     send(.tick(now: date()))
   }
 
-  private func complete(_ id: Int, with action: Action?) {
+  private func complete(_ id: Int, with actions: [Action]) {
     tasks[id] = nil
-    guard !finished, let action else { return }  // answers after quit are dropped
-    send(action)
+    guard !finished else { return }  // answers after quit are dropped
+    for action in actions { send(action) }
   }
 
   /// Cancels every Task: pending requests, the wake-up. Finishes the state stream.

@@ -17,6 +17,21 @@ public struct EffectRunner: Sendable {
 
   /// Runs one effect; nil for effects that are not cloud calls.
   public func perform(_ effect: Effect) async -> Action? {
+    await actions(for: effect).first
+  }
+
+  /// Runs one effect: its answer, then a warning for the message line when a list had items
+  /// that could not be read ("1 item could not be read").
+  public func actions(for effect: Effect) async -> [Action] {
+    guard case .load = effect else { return await answer(effect).map { [$0] } ?? [] }
+    let report = ListReport()
+    let action = await ListReport.$current.withValue(report) { await answer(effect) }
+    var actions = action.map { [$0] } ?? []
+    if let warning = report.warning { actions.append(.notify(.error, warning)) }
+    return actions
+  }
+
+  private func answer(_ effect: Effect) async -> Action? {
     switch effect {
     case .loadRegions:
       return .regionsLoaded(await capture { try await service.regions() })

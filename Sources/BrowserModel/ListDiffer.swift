@@ -1,3 +1,4 @@
+import CloudClient
 import Foundation
 import Synchronization
 

@@ -1,3 +1,4 @@
+import CloudClient
 import Foundation
 
 /// `/` filter and `:` command line.

@@ -27,7 +27,7 @@ extension Row {
       }
     case .snapshot(let s):
       switch column {
-      case .size: return "\(s.size) GB"
+      case .size: return s.size.map { "\($0) GB" } ?? "—"
       case .progress: return s.progress.map { Self.percent($0) } ?? "-"
       case .created: return Self.timestamp(s.created)
       case .updated: return Self.timestamp(s.updated)

@@ -398,7 +398,7 @@ extension Resource {
       }
     case .snapshot(let s):
       switch column {
-      case .size: return .number(Double(s.size))
+      case .size: return number(s.size.map(Double.init))
       case .progress: return number(s.progress)
       case .created: return date(s.created)
       case .updated: return date(s.updated)

@@ -1,3 +1,5 @@
+import CloudClient
+
 /// One editing keystroke, shared by the filter, the command line and dialog fields.
 public enum TextEdit: Sendable, Hashable {
   case insert(String)

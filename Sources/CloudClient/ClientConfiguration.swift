@@ -19,6 +19,16 @@ public struct ClientConfiguration: Sendable {
   public var connectTimeout: Double
   /// Seconds without a byte from the server before the request fails.
   public var readTimeout: Double
+  /// Seconds for one attempt's whole reply, headers and body: a server that drips its body
+  /// ends as `.timeout` (not retried) instead of holding the request forever.
+  public var requestDeadline: Double
+  /// The biggest reply body read, in bytes; a larger one is `.malformedResponse` ("reply too
+  /// large"), never retried.
+  public var maxReplyBytes: Int
+  /// The most pages one list follows; more is an error (a server whose next links never end).
+  public var maxPages: Int
+  /// The most items one list collects; more is an error.
+  public var maxItems: Int
   /// Extra attempts for a GET after a 5xx or connection error, and for any method after a
   /// 413/429 that says when to come back.
   public var maxRetries: Int
@@ -29,6 +39,11 @@ public struct ClientConfiguration: Sendable {
   /// Longest `Retry-After` the session waits out by itself; longer ones are thrown as
   /// `.rateLimited` with `retryAfter` set so the caller can schedule.
   public var maxRetryAfter: Double
+  /// The clock the session waits on: retry back-off and the `waitUntil…` polls. Tests pass
+  /// one they move, so nothing races the wall clock.
+  public var clock: any Clock<Duration>
+  /// Seeds the back-off jitter (a fixed sequence of delays); nil draws at random.
+  public var jitterSeed: UInt64?
   /// Page size asked of list calls.
   public var pageSize: Int
   /// The highest Cinder v3 microversion rackwatch asks for; the server's maximum, if lower,
@@ -53,8 +68,11 @@ public struct ClientConfiguration: Sendable {
   public init(
     identityURL: String?, auth: AuthMethod, interface: EndpointInterface = .public,
     endpointOverrides: [ServiceKind: String] = [:], staticRegions: [String] = ["RegionOne"],
-    connectTimeout: Double = 10, readTimeout: Double = 30, maxRetries: Int = 3,
+    connectTimeout: Double = 10, readTimeout: Double = 30, requestDeadline: Double = 120,
+    maxReplyBytes: Int = 256 * 1024 * 1024, maxPages: Int = 10_000, maxItems: Int = 2_000_000,
+    maxRetries: Int = 3,
     retryBaseDelay: Double = 0.05, retryMaxDelay: Double = 2, maxRetryAfter: Double = 60,
+    clock: any Clock<Duration> = ContinuousClock(), jitterSeed: UInt64? = nil,
     pageSize: Int = 1000, maxVolumeMicroversion: String = "3.71",
     tokenRenewalMargin: Double = 120, insecure: Bool = false, caCertificateFile: String? = nil,
     userAgent: String = "rackwatch/0.1",
@@ -67,10 +85,16 @@ public struct ClientConfiguration: Sendable {
     self.staticRegions = staticRegions
     self.connectTimeout = connectTimeout
     self.readTimeout = readTimeout
+    self.requestDeadline = requestDeadline
+    self.maxReplyBytes = maxReplyBytes
+    self.maxPages = maxPages
+    self.maxItems = maxItems
     self.maxRetries = maxRetries
     self.retryBaseDelay = retryBaseDelay
     self.retryMaxDelay = retryMaxDelay
     self.maxRetryAfter = maxRetryAfter
+    self.clock = clock
+    self.jitterSeed = jitterSeed
     self.pageSize = pageSize
     self.maxVolumeMicroversion = maxVolumeMicroversion
     self.tokenRenewalMargin = tokenRenewalMargin

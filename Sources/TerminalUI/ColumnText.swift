@@ -17,7 +17,7 @@ enum ColumnText {
     case .size:
       switch resource {
       case .backup(let b): return (Formatting.gigabytes(b.size), nil)
-      case .snapshot(let s): return (Formatting.gigabytes(s.size), nil)
+      case .snapshot(let s): return (s.size.map { Formatting.gigabytes($0) } ?? "—", nil)
       case .instance(let i): return (Formatting.gigabytes(i.volumeSize), nil)
       case .volume(let v): return (Formatting.gigabytes(v.size), nil)
       }

@@ -23,7 +23,8 @@ enum DetailView {
     var y = area.y
     for field in fields(row, state: state, spinner: spinner) {
       if y >= area.maxY { break }
-      let lines = TextLayout.wrap(field.value.isEmpty ? "—" : field.value, width: valueWidth)
+      let lines = TextLayout.wrap(
+        field.value.isEmpty ? "—" : field.value, width: valueWidth, maxLines: area.maxY - y)
       frame.put(
         TextLayout.truncate(field.label, to: labelWidth), x: area.x + 1, y: y, style: .muted,
         clip: area)

@@ -3,20 +3,21 @@
 public enum TextLayout {
   public static let ellipsis: Character = "…"
 
-  /// `text` cut to at most `width` columns, ending in "…" when something was cut.
+  /// `text` cut to at most `width` columns, ending in "…" when something was cut. Reads
+  /// only as far as the cut: a 64 KB name costs what a short one does.
   public static func truncate(_ text: String, to width: Int) -> String {
     guard width > 0 else { return "" }
-    if DisplayWidth.of(text) <= width { return text }
-    var result = ""
     var used = 0
-    for grapheme in text {
-      let w = DisplayWidth.of(grapheme)
-      if used + w > width - 1 { break }
-      result.append(grapheme)
+    var keep = text.startIndex  // end of the longest prefix that fits in width - 1
+    var index = text.startIndex
+    while index < text.endIndex {
+      let w = DisplayWidth.of(text[index])
+      if used + w > width { return String(text[..<keep]) + String(ellipsis) }
       used += w
+      index = text.index(after: index)
+      if used <= width - 1 { keep = index }
     }
-    result.append(ellipsis)
-    return result
+    return text
   }
 
   /// `text` truncated and then padded with spaces to exactly `width` columns.
@@ -28,48 +29,64 @@ public enum TextLayout {
   }
 
   /// Word-wraps `text` into lines of at most `width` columns; words longer than a line are
-  /// broken. Newlines in `text` start new lines.
-  public static func wrap(_ text: String, width: Int) -> [String] {
-    guard width > 0 else { return [] }
+  /// broken. Newlines in `text` start new lines. Stops after `maxLines` lines, so the work
+  /// is linear in what is drawn, never in the length of the text (a long word used to be
+  /// copied once per line it filled: quadratic).
+  public static func wrap(_ text: String, width: Int, maxLines: Int = .max) -> [String] {
+    guard width > 0, maxLines > 0 else { return [] }
     var lines: [String] = []
-    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      var line = ""
-      var lineWidth = 0
-      for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-        var word = String(word)
-        var wordWidth = DisplayWidth.of(word)
-        if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
-          line += " " + word
-          lineWidth += 1 + wordWidth
-          continue
-        }
-        if lineWidth > 0 {
-          lines.append(line)
-          line = ""
-          lineWidth = 0
-        }
-        while wordWidth > width {
-          var head = ""
-          var headWidth = 0
-          var rest = Substring(word)
-          while let g = rest.first, headWidth + DisplayWidth.of(g) <= width {
-            head.append(g)
-            headWidth += DisplayWidth.of(g)
-            rest = rest.dropFirst()
-          }
-          if head.isEmpty, let g = rest.first {  // a wide glyph wider than the line
-            head.append(g)
-            rest = rest.dropFirst()
-          }
-          lines.append(head)
-          word = String(rest)
-          wordWidth = DisplayWidth.of(word)
-        }
+    var line = ""
+    var lineWidth = 0
+    var word = ""
+    var wordWidth = 0
+    func endLine() {
+      lines.append(line)
+      line = ""
+      lineWidth = 0
+    }
+    func placeWord() {
+      guard !word.isEmpty else { return }
+      if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
+        line += " " + word
+        lineWidth += 1 + wordWidth
+      } else {
+        if lineWidth > 0 { endLine() }
         line = word
         lineWidth = wordWidth
       }
-      lines.append(line)
+      word = ""
+      wordWidth = 0
     }
-    return lines
+    for grapheme in text {
+      if lines.count >= maxLines { return Array(lines.prefix(maxLines)) }
+      if grapheme == "\n" {
+        placeWord()
+        endLine()
+        continue
+      }
+      if grapheme == " " {
+        placeWord()
+        continue
+      }
+      let w = DisplayWidth.of(grapheme)
+      if wordWidth + w > width {
+        // The word is longer than a line: it starts on a line of its own and is broken.
+        if lineWidth > 0 { endLine() }
+        if word.isEmpty {  // a wide glyph wider than the line
+          lines.append(String(grapheme))
+          continue
+        }
+        lines.append(word)
+        word = ""
+        wordWidth = 0
+      }
+      word.append(grapheme)
+      wordWidth += w
+    }
+    if lines.count < maxLines {
+      placeWord()
+      endLine()
+    }
+    return Array(lines.prefix(maxLines))
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CloudClient
 import Foundation
 
 /// `rackwatch`: a terminal browser for database backups and volume snapshots.
@@ -36,6 +37,9 @@ struct Rackwatch: AsyncParsableCommand {
       } else {
         try command.run()
       }
+    } catch let error as CloudError {
+      // A cloud error no command caught still gets its documented code and an inert line.
+      exit(withError: CommandFailure.from(error).exit())
     } catch {
       if exitCode(for: error) == .validationFailure {
         StandardError.write(fullMessage(for: error) + "\n")

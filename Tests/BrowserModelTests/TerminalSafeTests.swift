@@ -1,3 +1,4 @@
+import CloudClient
 import Testing
 
 @testable import BrowserModel

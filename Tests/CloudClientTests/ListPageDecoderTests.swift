@@ -81,7 +81,7 @@ struct ListPageDecoderTests {
   }
 
   @Test(
-    "lone surrogates, bad escapes, raw control characters and bad UTF-8 are left to JSONDecoder")
+    "lone surrogates, bad escapes and raw control characters are left to JSONDecoder")
   func invalidStrings() throws {
     let bad: [[UInt8]] = [
       Array(#"{"backups":[{"id":"a","name":"\ud800"}]}"#.utf8),
@@ -89,16 +89,12 @@ struct ListPageDecoderTests {
       Array(#"{"backups":[{"id":"a","name":"\x"}]}"#.utf8),
       Array(#"{"backups":[{"id":"a","name":"\u12"}]}"#.utf8),
       Array(#"{"backups":[{"id":"a","name":"tab"#.utf8) + [0x09] + Array(#"raw"}]}"#.utf8),
-      Array(#"{"backups":[{"id":"a","name":""#.utf8) + [0xC3, 0x28] + Array(#""}]}"#.utf8),
-      Array(#"{"backups":[{"id":"a","unknown":""#.utf8) + [0xFF] + Array(#""}]}"#.utf8),
       Array(#"{"backups":[{"id":"a","size":01}]}"#.utf8),
       Array(#"{"backups":[{"id":"a","size":1.}]}"#.utf8),
       Array(#"{"backups":[{"id":"a","size":-}]}"#.utf8),
       Array(#"{"backups":[{"id":"a"}]} x"#.utf8),
       Array(#"{"backups":[{"id":"a",}]}"#.utf8),
       Array(#"{"backups":[{"id":"a"}],}"#.utf8),
-      Array(#"{"backups":[{"name":"no id"}]}"#.utf8),
-      Array(#"{"backups":null}"#.utf8),
       Array(#"{"backup":{"id":"singular"}}"#.utf8),
     ]
     for bytes in bad {
@@ -108,6 +104,33 @@ struct ListPageDecoderTests {
       #expect(
         (try? ListPageDecoder.backups(body))?.items == slowBackups(body)?.items,
         "\(String(decoding: bytes, as: UTF8.self))")
+    }
+  }
+
+  @Test("bad UTF-8, items without an id and null lists read alike on both paths (issue 13)")
+  func partialPages() throws {
+    let cases: [([UInt8], names: [String], unreadable: Int, null: Bool)] = [
+      (
+        Array(#"{"backups":[{"id":"a","name":"caf"#.utf8) + [0xC3, 0x28] + Array(#""}]}"#.utf8),
+        ["caf\u{FFFD}("], 0, false
+      ),
+      (
+        Array(#"{"backups":[{"id":"a","unknown":""#.utf8) + [0xFF] + Array(#""}]}"#.utf8),
+        [""], 0, false
+      ),
+      (Array(#"{"backups":[{"name":"no id"},{"id":"b","name":"b"}]}"#.utf8), ["b"], 1, false),
+      (Array(#"{"backups":[{"id":"a","name":"a"},7,"x",null]}"#.utf8), ["a"], 3, false),
+      (Array(#"{"backups":null}"#.utf8), [], 0, true),
+    ]
+    for (bytes, names, unreadable, null) in cases {
+      let body = Data(bytes)
+      let page = try ListPageDecoder.backups(body)
+      let slow = try ListPageDecoder.backupsWithJSONDecoder(WireText.repairingUTF8(body))
+      for read in [page, slow] {
+        #expect(read.items.map(\.name) == names, "\(String(decoding: bytes, as: UTF8.self))")
+        #expect(read.unreadable == unreadable)
+        #expect(read.nullList == null)
+      }
     }
   }
 

@@ -36,7 +36,7 @@ struct RealFixtureDecodingTests {
     switch shape {
     case .snapshot:
       let value = try decoder.decode(SnapshotWire.One.self, from: data).snapshot.value
-      #expect(!value.id.isEmpty && !value.volumeID.isEmpty && value.size > 0)
+      #expect(!value.id.isEmpty && !value.volumeID.isEmpty && (value.size ?? 0) > 0)
       #expect(value.created != nil)
       #expect(value.status != .other(""))
     case .snapshotPage:

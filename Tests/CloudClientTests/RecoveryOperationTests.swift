@@ -94,7 +94,7 @@ struct RecoveryOperationTests {
       #expect(last?.status == "available")
       let small = await SimulatorHarness.cloudError {
         _ = try await h.session.createVolume(
-          VolumeFromSnapshotRequest(snapshotID: source.id, name: "small", size: source.size - 1),
+          VolumeFromSnapshotRequest(snapshotID: source.id, name: "small", size: (source.size ?? 1) - 1),
           region: h.region)
       }
       #expect(small?.status == 400)

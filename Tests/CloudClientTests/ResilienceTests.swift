@@ -24,16 +24,41 @@ struct ResilienceTests {
     }
   }
 
-  @Test("a token that expires within the renewal margin is renewed before it is used")
-  func renewsBeforeExpiry() async throws {
+  @Test("a token shorter-lived than the renewal margin is kept for 80% of its life (issue 13.7)")
+  func shortTokenIsNotRenewedBeforeEveryRequest() async throws {
+    // A 20 s token with the 120 s margin was renewed before every request: 110 sign-ins a
+    // minute. Now it is kept for 16 s.
     try await SimulatorHarness.run(
-      simulator: { $0.tokenTTL = 60 }, client: { $0.tokenRenewalMargin = 120 }
+      simulator: { $0.tokenTTL = 20 }, client: { $0.tokenRenewalMargin = 120 }
     ) { (h: SimulatorHarness) async throws in
-      _ = try await h.session.listBackups(region: "DFW")
-      _ = try await h.session.listBackups(region: "ORD")
-      #expect(h.logs.requests("POST", "/v2.0/tokens").count >= 2)
+      for region in ["DFW", "ORD", "DFW", "ORD", "DFW"] {
+        _ = try await h.session.listBackups(region: region)
+      }
+      #expect(h.logs.requests("POST", "/v2.0/tokens").count == 1)
       #expect(!h.logs.lines.contains { $0.contains(" 401 ") })
     }
+  }
+
+  @Test(
+    "renewal time: the margin for long tokens, 80% of life for short ones, a floor for tiny ones")
+  func renewalTime() {
+    let issued = Date(timeIntervalSince1970: 1_000_000)
+    func renew(after life: TimeInterval, margin: TimeInterval = 120) -> TimeInterval {
+      TokenKeeper.renewalTime(
+        issued: issued, expires: issued.addingTimeInterval(life), margin: margin
+      ).timeIntervalSince(issued)
+    }
+    #expect(renew(after: 86_400) == 86_400 - 120)
+    #expect(abs(renew(after: 20) - 16) < 1e-9)
+    #expect(renew(after: 2) == TokenKeeper.minimumUse)
+    #expect(renew(after: -30) == TokenKeeper.minimumUse)  // server clock behind ours
+  }
+
+  @Test("the redaction list keeps the live tokens only (issue 13.7)")
+  func secretBookIsBounded() {
+    let book = SecretBook(["api-key-1234"])
+    for n in 0..<50 { book.add("token-\(n)-abcdef") }
+    #expect(book.all == ["api-key-1234", "token-48-abcdef", "token-49-abcdef"])
   }
 
   @Test("a refused fixed token is not renewed: one 401, an unauthorized error")

@@ -70,6 +70,15 @@ struct TmuxSession {
     try await waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
   }
 
+  /// The process ID of the pane's program (the shell, or what it `exec`ed).
+  func panePID() async throws -> Int32 {
+    let text = try await tmux(["display-message", "-p", "-t", name, "#{pane_pid}"])
+    guard let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+      throw TmuxTimeout(what: "a pane PID", screen: text)
+    }
+    return pid
+  }
+
   func kill() async {
     _ = try? await tmux(["kill-server"])
     try? FileManager.default.removeItem(atPath: socketDirectory)

@@ -61,3 +61,57 @@ struct DetailTests {
     #expect(frame.text.contains("42%"))
   }
 }
+
+@Suite("text layout with hostile lengths (issue 13.4)")
+struct LongTextTests {
+  @Test("wrap with a line limit gives the first lines of the full wrap")
+  func limitedWrapIsAPrefix() {
+    let samples = [
+      "Nightly full backup of the orders database before the batch run",
+      String(repeating: "x", count: 95) + " short " + String(repeating: "数", count: 30),
+      "a\nb  c\n\nd " + String(repeating: "🚀", count: 12), "", "   ",
+    ]
+    for text in samples {
+      for width in [1, 7, 20] {
+        let full = TextLayout.wrap(text, width: width)
+        for limit in [1, 2, 5] {
+          #expect(TextLayout.wrap(text, width: width, maxLines: limit) == Array(full.prefix(limit)))
+        }
+      }
+    }
+  }
+
+  @Test("a long word is broken into full lines, a wide glyph never split")
+  func longWord() {
+    #expect(
+      TextLayout.wrap("ab " + String(repeating: "x", count: 25), width: 10) == [
+        "ab", "xxxxxxxxxx", "xxxxxxxxxx", "xxxxx",
+      ])
+    #expect(TextLayout.wrap("数数数", width: 3) == ["数", "数", "数"])
+  }
+
+  @Test("an 8 MB word: only the lines drawn are made, the cut shows where the text goes on")
+  func hugeWord() {
+    let word = String(repeating: "N", count: 8 << 20)
+    let lines = TextLayout.wrap(word, width: 40, maxLines: 3)
+    #expect(lines == Array(repeating: String(repeating: "N", count: 40), count: 3))
+    #expect(TextLayout.truncate(word, to: 12) == String(repeating: "N", count: 11) + "…")
+  }
+
+  @Test("an unknown snapshot size shows as — in the table and the detail")
+  func unknownSize() throws {
+    var state = Fixtures.state()
+    _ = reduce(&state, .focusPane(.snapshots))
+    _ = reduce(&state, .selectFirst)
+    let row = try #require(state.focused.selectedRow)
+    guard case .snapshot(var snapshot) = row.resource else {
+      Issue.record("not a snapshot")
+      return
+    }
+    snapshot.size = nil
+    let unknown = Row(region: row.region, resource: .snapshot(snapshot))
+    #expect(ColumnText.text(.size, unknown, now: Fixtures.now, spinner: nil).0 == "—")
+    let detail = DetailView.fields(unknown, state: state, spinner: nil)
+    #expect(detail.first { $0.label == "Size" }?.value == "")  // drawn as "—"
+  }
+}

@@ -13,7 +13,8 @@ public struct Backup: Sendable, Hashable, Identifiable {
   public var instanceID: String?
   /// The parent backup when this one is incremental.
   public var parentID: String?
-  /// Size in GB; null until the job has written something.
+  /// Size in GB; null until the job has written something (and when the cloud sent one
+  /// that cannot be).
   public var size: Double?
   public var status: BackupStatus
   public var created: Date?

@@ -10,12 +10,13 @@ public struct Snapshot: Sendable, Hashable, Identifiable {
   public var description: String?
   public var volumeID: String
   public var status: SnapshotStatus
-  /// Size in GB (Cinder sizes are whole gigabytes).
-  public var size: Int
+  /// Size in GB (Cinder sizes are whole gigabytes); nil when the cloud sent none or one
+  /// that cannot be (unreadable, negative, absurdly large).
+  public var size: Int?
   public var created: Date?
   /// Absent on Rackspace v1; null on v3 right after create.
   public var updated: Date?
-  /// Percent done, 0...100, from `os-extended-snapshot-attributes:progress` ("25.39%").
+  /// Percent done, 0...100 (nil outside it), from `os-extended-snapshot-attributes:progress` ("25.39%").
   /// Only detail/get bodies carry it.
   public var progress: Double?
   public var projectID: String?
@@ -23,7 +24,7 @@ public struct Snapshot: Sendable, Hashable, Identifiable {
 
   public init(
     id: String, name: String, description: String? = nil, volumeID: String,
-    status: SnapshotStatus, size: Int, created: Date? = nil, updated: Date? = nil,
+    status: SnapshotStatus, size: Int?, created: Date? = nil, updated: Date? = nil,
     progress: Double? = nil, projectID: String? = nil, metadata: [String: String] = [:]
   ) {
     self.id = id

@@ -58,44 +58,54 @@ extension CloudSession {
     settled: @escaping @Sendable (Item) -> Bool, goneIsDone: Bool,
     status: @escaping @Sendable (Item) -> String
   ) -> AsyncThrowingStream<Item, any Error> {
-    AsyncThrowingStream { continuation in
+    let clock = configuration.clock
+    return AsyncThrowingStream { continuation in
       let task = Task {
-        let clock = ContinuousClock()
-        let deadline = clock.now + timeout
-        var last: Item?
         do {
-          while true {
-            let item: Item
-            do {
-              item = try await fetch()
-            } catch let error as CloudError where goneIsDone && error.kind == .notFound {
-              continuation.finish()
-              return
-            }
-            if item != last { continuation.yield(item) }
-            last = item
-            if settled(item) {
-              continuation.finish()
-              return
-            }
-            if clock.now >= deadline {
-              let seconds = timeout.components.seconds
-              throw CloudError(
-                kind: .timeout,
-                summary:
-                  "Waiting for \(what) timed out after \(seconds) s (last status \(status(item)))")
-            }
-            do {
-              try await clock.sleep(until: min(clock.now + interval, deadline))
-            } catch {
-              throw CloudError(kind: .cancelled, summary: "Waiting for \(what) cancelled")
-            }
-          }
+          try await Self.poll(
+            clock, what: what, interval: interval, timeout: timeout, fetch: fetch,
+            settled: settled, goneIsDone: goneIsDone, status: status,
+            yield: { continuation.yield($0) })
+          continuation.finish()
         } catch {
           continuation.finish(throwing: error)
         }
       }
       continuation.onTermination = { _ in task.cancel() }
+    }
+  }
+
+  /// Fetches until settled or the deadline: the last sleep ends at the deadline and one more
+  /// look is taken there before giving up.
+  private static func poll<C: Clock<Duration>, Item: Equatable>(
+    _ clock: C, what: String, interval: Duration, timeout: Duration,
+    fetch: () async throws -> Item, settled: (Item) -> Bool, goneIsDone: Bool,
+    status: (Item) -> String, yield: (Item) -> Void
+  ) async throws {
+    let deadline = clock.now.advanced(by: timeout)
+    var last: Item?
+    while true {
+      let item: Item
+      do {
+        item = try await fetch()
+      } catch let error as CloudError where goneIsDone && error.kind == .notFound {
+        return
+      }
+      if item != last { yield(item) }
+      last = item
+      if settled(item) { return }
+      if clock.now >= deadline {
+        let seconds = timeout.components.seconds
+        throw CloudError(
+          kind: .timeout,
+          summary: "Waiting for \(what) timed out after \(seconds) s (last status \(status(item)))")
+      }
+      do {
+        try await clock.sleep(
+          until: min(clock.now.advanced(by: interval), deadline), tolerance: nil)
+      } catch {
+        throw CloudError(kind: .cancelled, summary: "Waiting for \(what) cancelled")
+      }
     }
   }
 }

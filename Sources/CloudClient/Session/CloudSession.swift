@@ -103,7 +103,7 @@ public final class CloudSession: CloudService {
     -> T
   {
     do {
-      return try JSONDecoder().decode(T.self, from: response.body)
+      return try JSONDecoder().decode(T.self, from: WireText.repairingUTF8(response.body))
     } catch {
       throw transport.errors.malformed(response, operation: operation)
     }
@@ -111,19 +111,29 @@ public final class CloudSession: CloudService {
 
   /// Runs a list request and every following page on a producer task; the next page is
   /// requested before the current one is decoded.
+  ///
+  /// The work is bounded whatever the server sends: a next link back to a page already read
+  /// (or to a marker already used) ends the list with an error, and so do more than
+  /// `maxPages` pages or `maxItems` items. Items that cannot be read are skipped and counted
+  /// in `ListReport.current`.
   func pageStream<Item: Sendable>(
     _ kind: ServiceKind, region: String, operation: String,
     firstURL: @escaping @Sendable (ServiceEndpoint) -> String,
     decode: @escaping @Sendable (Data) throws -> ListPage<Item>
   ) -> AsyncThrowingStream<[Item], any Error> {
-    AsyncThrowingStream { continuation in
+    let report = ListReport.current
+    let (maxPages, maxItems) = (max(1, configuration.maxPages), max(1, configuration.maxItems))
+    return AsyncThrowingStream { continuation in
       let producer = Task {
         do {
           let service = try await endpoint(kind, region: region)
           var url: String? = firstURL(service)
           var prefetch: Task<WireResponse, any Error>?
           defer { prefetch?.cancel() }
+          var seen = PagesSeen()
+          var itemCount = 0
           while let current = url {
+            seen.insert(current)
             let response: WireResponse
             if let pending = prefetch {
               prefetch = nil
@@ -142,17 +152,46 @@ public final class CloudSession: CloudService {
             } catch {
               throw transport.errors.malformed(response, operation: operation)
             }
+            report?.add(page)
             let items = page.items
+            itemCount += items.count
+            var next = page.next.map { PageLinks.follow($0, from: current) }
+            if next == current { next = nil }  // a link to itself ends the list
+            // An empty page ends the list (a full last page links to an empty one), unless
+            // everything on it was unreadable.
+            if items.isEmpty && page.unreadable == 0 { next = nil }
+            if let link = next {
+              if seen.contains(link) {
+                throw CloudError(
+                  kind: .malformedResponse,
+                  summary:
+                    "\(operation) failed: page \(seen.count) links back to a page already read; "
+                    + "stopped")
+              }
+              if seen.count >= maxPages {
+                throw CloudError(
+                  kind: .malformedResponse,
+                  summary: "\(operation) failed: the list goes on past \(maxPages) pages; stopped")
+              }
+              if link.utf8.count > PagesSeen.maxURLBytes {
+                throw CloudError(
+                  kind: .malformedResponse,
+                  summary: "\(operation) failed: the next page's link is too long; stopped")
+              }
+            }
+            if itemCount > maxItems {
+              throw CloudError(
+                kind: .malformedResponse,
+                summary: "\(operation) failed: more than \(maxItems) items; stopped")
+            }
             // The next page is requested now, so it travels while this one is consumed.
-            let next = page.next.map { PageLinks.follow($0, from: current) }
-            if let next, next != current {
+            if let next {
               prefetch = Task {
                 try await send(.GET, next, service: service, kind: kind, operation: operation)
               }
             }
-            if items.isEmpty { break }
-            continuation.yield(items)
-            url = next == current ? nil : next
+            if !items.isEmpty { continuation.yield(items) }
+            url = next
           }
           continuation.finish()
         } catch {
@@ -184,5 +223,37 @@ public final class CloudSession: CloudService {
   static func segment(_ text: String) -> String {
     let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
     return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+  }
+}
+
+/// The pages a list has requested, by URL and by marker, so a next link that goes back
+/// (alternating markers, a loop) is caught however its query is written.
+/// Only hashes are kept: a marker that grows with every page must not make this grow with
+/// the square of the page count.
+struct PagesSeen {
+  /// A next link longer than this is refused (real ones are under 300 bytes).
+  static let maxURLBytes = 8 * 1024
+
+  private var urls: Set<Int> = []
+  private var markers: Set<Int> = []
+  private(set) var count = 0
+
+  mutating func insert(_ url: String) {
+    count += 1
+    urls.insert(url.hashValue)
+    if let marker = Self.marker(in: url) { markers.insert(marker.hashValue) }
+  }
+
+  func contains(_ url: String) -> Bool {
+    if urls.contains(url.hashValue) { return true }
+    return Self.marker(in: url).map { markers.contains($0.hashValue) } ?? false
+  }
+
+  static func marker(in url: String) -> String? {
+    guard let query = URLParts(url)?.query else { return nil }
+    for item in query.split(separator: "&") where item.hasPrefix("marker=") {
+      return String(item.dropFirst("marker=".count))
+    }
+    return nil
   }
 }

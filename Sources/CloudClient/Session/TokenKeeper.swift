@@ -7,6 +7,8 @@ actor TokenKeeper {
   private let configuration: ClientConfiguration
   private let transport: HTTPTransport
   private var grant: IdentityWire.Grant?
+  /// When `grant` arrived, by our clock: its lifetime is measured from here.
+  private var issued = Date()
   private var signingIn: Task<IdentityWire.Grant, any Error>?
 
   private let secrets: SecretBook
@@ -43,7 +45,23 @@ actor TokenKeeper {
 
   private func expiresSoon(_ grant: IdentityWire.Grant) -> Bool {
     guard let expires = grant.expires else { return false }
-    return expires.timeIntervalSinceNow < configuration.tokenRenewalMargin
+    return Date()
+      >= Self.renewalTime(
+        issued: issued, expires: expires, margin: configuration.tokenRenewalMargin)
+  }
+
+  /// A token is used for at least this long, whatever its expiry says: a token that lives
+  /// 2 s (or whose server clock is behind ours) must not mean a sign-in before every request.
+  static let minimumUse: TimeInterval = 5
+
+  /// When to renew a token: `margin` before it expires, but never later than 80% of its life
+  /// has passed (a 20 s token is renewed after 16 s, not before every request as a fixed
+  /// 120 s margin did), and never sooner than `minimumUse` after it was issued (a 401
+  /// renews it if it really has expired by then).
+  static func renewalTime(issued: Date, expires: Date, margin: TimeInterval) -> Date {
+    let life = max(0, expires.timeIntervalSince(issued))
+    let early = min(margin, life * 0.2)
+    return max(issued.addingTimeInterval(minimumUse), expires.addingTimeInterval(-early))
   }
 
   private func signIn() async throws -> IdentityWire.Grant {
@@ -56,6 +74,7 @@ actor TokenKeeper {
     let fresh = try await task.value
     secrets.add(fresh.token)
     grant = fresh
+    issued = Date()
     return fresh
   }
 

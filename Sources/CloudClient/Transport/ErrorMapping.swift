@@ -17,12 +17,15 @@ struct ErrorMapping: Sendable {
       case 403: .forbidden
       case 404: .notFound
       case 413, 429: .rateLimited
-      case 500...: .server
+      // A redirect is not followed (it could carry the token to another host): the server
+      // did not answer the request, which is server trouble, not the operator's mistake.
+      case 300..<400, 500...: .server
       default: .rejected
       }
     let message = body?.message.map { redact($0) }
     var reason = message ?? HTTPResponseStatus(statusCode: status).reasonPhrase
     if reason.isEmpty { reason = "unexpected reply" }
+    if (300..<400).contains(status) { reason = "the server redirected the request (not followed)" }
     var summary = "\(operation) failed: \(reason) (HTTP \(status))"
     if kind == .rateLimited, let retryAfter, retryAfter > 0 {
       summary += "; try again in \(Int(retryAfter.rounded(.up))) s"
@@ -45,6 +48,23 @@ struct ErrorMapping: Sendable {
     if cancelled || error is CancellationError {
       return CloudError(kind: .cancelled, summary: "\(request.operation) cancelled")
     }
+    if let slow = error as? ReplyTookTooLong {
+      let seconds =
+        Double(slow.limit.components.seconds)
+        + Double(slow.limit.components.attoseconds) / 1e18
+      return CloudError(
+        kind: .timeout,
+        summary:
+          "\(request.operation) failed: \(host) did not send its whole reply within "
+          + "\(Self.seconds(seconds))")
+    }
+    if let large = error as? ReplyTooLarge {
+      return CloudError(
+        kind: .malformedResponse,
+        summary:
+          "\(request.operation) failed: reply too large (over \(large.limit / (1024 * 1024)) MB)"
+      )
+    }
     if let http = error as? HTTPClientError {
       switch http {
       case .cancelled:
@@ -60,7 +80,7 @@ struct ErrorMapping: Sendable {
         break
       }
     }
-    let detail = redact(String(describing: error)).prefix(160)
+    let detail = TerminalSafe.sanitize(String(redact(String(describing: error)).prefix(160)))
     return CloudError(
       kind: .network, summary: "\(request.operation) failed: cannot reach \(host) (\(detail))")
   }
@@ -77,4 +97,9 @@ struct ErrorMapping: Sendable {
   }
 
   func redact(_ text: String) -> String { Redactor.redact(text, secrets: secrets()) }
+
+  /// `2 s`, `0.5 s`.
+  static func seconds(_ value: Double) -> String {
+    value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+  }
 }

@@ -13,9 +13,13 @@ final class HTTPTransport: Sendable {
   let logger: Logger
   let userAgent: String
   let errors: ErrorMapping
-  private let deadline: TimeAmount
+  /// Back-off waits on this (`ClientConfiguration.clock`).
+  private let clock: any Clock<Duration>
+  /// Headers and body of one attempt must arrive within this (`requestDeadline`).
+  private let deadline: Duration
+  private let deadlineNanoseconds: Int64
   /// The biggest body accepted (a 1,000-item page is well under 2 MB).
-  private let maxBodyBytes = 256 * 1024 * 1024
+  private let maxBodyBytes: Int
 
   init(configuration: ClientConfiguration, secrets: @escaping @Sendable () -> [String]) {
     var http = HTTPClient.Configuration(
@@ -38,12 +42,15 @@ final class HTTPTransport: Sendable {
     client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: http)
     policy = RetryPolicy(
       maxRetries: max(0, configuration.maxRetries), baseDelay: configuration.retryBaseDelay,
-      maxDelay: configuration.retryMaxDelay, maxRetryAfter: configuration.maxRetryAfter)
+      maxDelay: configuration.retryMaxDelay, maxRetryAfter: configuration.maxRetryAfter,
+      jitter: Jitter(seed: configuration.jitterSeed))
+    clock = configuration.clock
     logger = configuration.logger
     userAgent = configuration.userAgent
     errors = ErrorMapping(secrets: secrets)
-    deadline = .milliseconds(
-      Int64((configuration.connectTimeout + configuration.readTimeout * 4) * 1000))
+    deadlineNanoseconds = Int64(max(0.001, configuration.requestDeadline) * 1e9)
+    deadline = .nanoseconds(deadlineNanoseconds)
+    maxBodyBytes = max(1, configuration.maxReplyBytes)
   }
 
   func shutdown() async throws {
@@ -61,7 +68,9 @@ final class HTTPTransport: Sendable {
       } catch {
         let mapped = errors.error(for: error, request: request, cancelled: Task.isCancelled)
         if mapped.kind == .cancelled { throw mapped }
-        if request.isRetriable, attempt < policy.maxRetries,
+        // A reply that outlasted the whole deadline is not asked for again: a server that
+        // drips its body would drip it again.
+        if request.isRetriable, attempt < policy.maxRetries, !(error is ReplyTookTooLong),
           mapped.kind == .network || mapped.kind == .timeout
         {
           try await pause(policy.backoff(attempt: attempt), request)
@@ -106,7 +115,7 @@ final class HTTPTransport: Sendable {
 
   private func pause(_ seconds: Double, _ request: WireRequest) async throws {
     do {
-      try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
+      try await clock.sleep(for: .seconds(max(0, seconds)))
     } catch {
       throw CloudError(kind: .cancelled, summary: "\(request.operation) cancelled")
     }
@@ -124,14 +133,53 @@ final class HTTPTransport: Sendable {
     }
     let start = ContinuousClock.now
     do {
-      let response = try await client.execute(http, timeout: deadline)
-      let buffer = try await response.body.collect(upTo: maxBodyBytes)
-      let data = Data(buffer.readableBytesView)
-      logLine(request, status: "\(response.status.code)", since: start)
-      return WireResponse(status: Int(response.status.code), headers: response.headers, body: data)
+      let headerTimeout = TimeAmount.nanoseconds(deadlineNanoseconds)
+      let outgoing = http
+      let response = try await withDeadline { [client, maxBodyBytes] in
+        let response = try await client.execute(outgoing, timeout: headerTimeout)
+        let length = response.headers.first(name: "Content-Length").flatMap(Int.init)
+        if let length, length > maxBodyBytes { throw ReplyTooLarge(limit: maxBodyBytes) }
+        // Read straight into the Data the decoders take (one copy of a big body in memory,
+        // not a buffer and then a Data), sized up front when the length is known.
+        var body = Data()
+        if let length { body.reserveCapacity(length) }
+        for try await chunk in response.body {
+          guard body.count + chunk.readableBytes <= maxBodyBytes else {
+            throw ReplyTooLarge(limit: maxBodyBytes)
+          }
+          body.append(contentsOf: chunk.readableBytesView)
+        }
+        // A cancelled read ends the body early: that is not the whole reply.
+        try Task.checkCancellation()
+        return WireResponse(
+          status: Int(response.status.code), headers: response.headers, body: body)
+      }
+      logLine(request, status: "\(response.status)", since: start)
+      return response
     } catch {
       logLine(request, status: "failed", since: start)
       throw error
+    }
+  }
+
+  /// Runs one exchange, headers and body, against the request deadline: a body that drips
+  /// a byte every few seconds never trips a read timeout, so the whole attempt is raced
+  /// against a timer and cancelled when the timer wins.
+  private func withDeadline(_ exchange: @escaping @Sendable () async throws -> WireResponse)
+    async throws -> WireResponse
+  {
+    let deadline = self.deadline
+    return try await withThrowingTaskGroup(of: WireResponse?.self) { group in
+      group.addTask { try await exchange() }
+      group.addTask {
+        try await Task.sleep(for: deadline)
+        return nil
+      }
+      defer { group.cancelAll() }
+      guard let first = try await group.next(), let response = first else {
+        throw ReplyTookTooLong(limit: deadline)
+      }
+      return response
     }
   }
 
@@ -150,6 +198,16 @@ final class HTTPTransport: Sendable {
     let line = errors.redact("\(request.method.rawValue) \(target) \(status) \(Int(ms))ms")
     logger.debug("\(line)")
   }
+}
+
+/// An attempt whose headers and body did not all arrive within the request deadline.
+struct ReplyTookTooLong: Error {
+  var limit: Duration
+}
+
+/// A reply over `ClientConfiguration.maxReplyBytes`: never read further, never retried.
+struct ReplyTooLarge: Error {
+  var limit: Int
 }
 
 extension Data {

@@ -21,7 +21,7 @@ struct BackupWire: Decodable, Sendable {
       locationRef: c.lenientString(K.locationRef),
       instanceID: c.lenientString(K.instanceId),
       parentID: c.lenientString(K.parentId),
-      size: c.lenientDouble(K.size),
+      size: WireNumber.size(c.lenientDouble(K.size)),
       status: BackupStatus(wire: c.lenientString(K.status) ?? ""),
       created: c.lenientDate(K.created),
       updated: c.lenientDate(K.updated),
@@ -44,11 +44,13 @@ struct BackupWire: Decodable, Sendable {
   struct Page: Decodable, Sendable {
     var items: [Backup]
     var next: String?
+    var unreadable = 0
+    var nullList = false
 
     init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: WireKey.self)
       if c.contains(K.backups) {
-        items = try c.decode([BackupWire].self, forKey: K.backups).map(\.value)
+        (items, unreadable, nullList) = try c.lossyList(BackupWire.self, K.backups, \.value)
       } else if c.contains(K.backup) {
         items = [try c.decode(BackupWire.self, forKey: K.backup).value]
       } else {

@@ -43,11 +43,24 @@ struct ErrorBody: Sendable, Equatable {
     if let text = inner["retryAt"] as? String { retryAt = WireDate.parse(text) }
   }
 
-  /// One line: HTML line breaks and runs of whitespace collapsed.
+  /// The longest message kept, in characters: an error line is one line.
+  static let maxMessage = 500
+
+  /// One line: HTML line breaks and runs of whitespace collapsed, cut to `maxMessage`
+  /// characters, and inert on a terminal (`TerminalSafe`): the message is printed to stderr
+  /// by the CLI and shown by the UI.
   static func clean(_ text: String) -> String {
-    text.replacingOccurrences(of: "<br />", with: " ")
+    // Only the head of a huge message is looked at (counted in bytes: counting characters
+    // would walk all of it).
+    let cutEarly = text.utf8.count > maxMessage * 8
+    let head = cutEarly ? String(text.prefix(maxMessage * 2)) : text
+    var line = head.replacingOccurrences(of: "<br />", with: " ")
       .replacingOccurrences(of: "<br/>", with: " ")
       .split(whereSeparator: { $0.isWhitespace || $0.isNewline })
       .joined(separator: " ")
+    if cutEarly || line.count > maxMessage {
+      line = String(line.prefix(maxMessage)) + WireText.cutMark
+    }
+    return TerminalSafe.sanitize(line)
   }
 }

@@ -129,15 +129,12 @@ struct JSONReader {
 
   // MARK: - Scalars
 
-  /// A string value with its escapes decoded; gives up on invalid escapes, lone surrogates,
-  /// raw control characters and invalid UTF-8, as `JSONDecoder` rejects them.
+  /// A string value with its escapes decoded; gives up on invalid escapes, lone surrogates
+  /// and raw control characters, as `JSONDecoder` rejects them. Invalid UTF-8 becomes
+  /// U+FFFD and a value over `WireText.maxStringBytes` is cut (as `WireText.capped`).
   mutating func string() throws -> String {
     guard try peek() == UInt8(ascii: "\"") else { throw Unexpected() }
-    return try stringBody { raw in
-      if raw.allSatisfy({ $0 < 0x80 }) { return String(decoding: raw, as: UTF8.self) }
-      guard let text = String(validating: raw, as: UTF8.self) else { throw Unexpected() }
-      return text
-    }
+    return try stringBody { raw in WireText.string(raw) }
   }
 
   /// A string value that is likely to repeat down the page (the project, an instance or
@@ -149,11 +146,7 @@ struct JSONReader {
     interned = [:]  // moved out while the string is read: one owner, no copy
     defer { interned = table }
     return try stringBody { raw in
-      guard raw.count <= 64, raw.allSatisfy({ $0 < 0x80 }) else {
-        if raw.allSatisfy({ $0 < 0x80 }) { return String(decoding: raw, as: UTF8.self) }
-        guard let text = String(validating: raw, as: UTF8.self) else { throw Unexpected() }
-        return text
-      }
+      guard raw.count <= 64, raw.allSatisfy({ $0 < 0x80 }) else { return WireText.string(raw) }
       var hasher = Hasher()
       hasher.combine(bytes: UnsafeRawBufferPointer(raw))
       let hash = hasher.finalize()

@@ -3,8 +3,9 @@ import Foundation
 /// Decoding helpers for fields real servers send in more than one shape.
 extension KeyedDecodingContainer {
   /// A string, or nil when missing, null or not a string.
+  /// Values over `WireText.maxStringBytes` are cut (as the fast reader does).
   func lenientString(_ key: Key) -> String? {
-    if let value = try? decodeIfPresent(String.self, forKey: key) { return value }
+    if let value = try? decodeIfPresent(String.self, forKey: key) { return WireText.capped(value) }
     if let value = try? decodeIfPresent(Int.self, forKey: key) { return String(value) }
     return nil
   }
@@ -91,5 +92,53 @@ extension [LinkWire] {
   /// The `next` link's href, if any.
   var nextHref: String? {
     first { $0.rel?.lowercased() == "next" }?.href
+  }
+}
+
+/// One element of a list that may not decode: the rest of the list is kept and the element
+/// counted as unreadable (an item without an `id` must not lose the whole page).
+struct Lossy<Wrapped: Decodable>: Decodable {
+  var value: Wrapped?
+
+  init(from decoder: any Decoder) throws {
+    value = try? Wrapped(from: decoder)
+  }
+}
+
+extension KeyedDecodingContainer {
+  /// A list of items, skipping those that cannot be read: the items, how many were skipped,
+  /// and whether the list was `null` (read as empty). A missing key or a value that is not a
+  /// list still throws.
+  func lossyList<Wire: Decodable, Item>(_: Wire.Type, _ key: Key, _ value: (Wire) -> Item)
+    throws -> (items: [Item], unreadable: Int, nullList: Bool)
+  {
+    if try decodeNil(forKey: key) { return ([], 0, true) }
+    let elements = try decode([Lossy<Wire>].self, forKey: key)
+    let items = elements.compactMap { $0.value.map(value) }
+    return (items, elements.count - items.count, false)
+  }
+}
+
+/// Numbers the cloud sends that could not be true are unknown (nil), never 0 and never
+/// shown as given: a size that is negative or beyond any disk, progress outside 0...100.
+enum WireNumber {
+  /// Larger than any volume a cloud offers (a million TB).
+  static let maxGigabytes = 1_000_000_000.0
+
+  static func size(_ gigabytes: Int?) -> Int? {
+    guard let gigabytes, gigabytes >= 0, Double(gigabytes) <= maxGigabytes else { return nil }
+    return gigabytes
+  }
+
+  static func size(_ gigabytes: Double?) -> Double? {
+    guard let gigabytes, gigabytes.isFinite, gigabytes >= 0, gigabytes <= maxGigabytes else {
+      return nil
+    }
+    return gigabytes
+  }
+
+  static func percent(_ value: Double?) -> Double? {
+    guard let value, value.isFinite, (0...100).contains(value) else { return nil }
+    return value
   }
 }

@@ -1,13 +1,20 @@
 import Foundation
 
-/// One page of a list: its items and the href of the `next` link as the server wrote it.
+/// One page of a list: its items, the href of the `next` link as the server wrote it, and
+/// what could not be read of it.
 public struct ListPage<Item: Sendable>: Sendable {
   public var items: [Item]
   public var next: String?
+  /// Items left out because they could not be read (no `id`, not an object, ...).
+  public var unreadable: Int
+  /// The list itself was `null` (read as empty).
+  public var nullList: Bool
 
-  public init(items: [Item], next: String?) {
+  public init(items: [Item], next: String?, unreadable: Int = 0, nullList: Bool = false) {
     self.items = items
     self.next = next
+    self.unreadable = unreadable
+    self.nullList = nullList
   }
 }
 
@@ -19,12 +26,14 @@ public struct ListPage<Item: Sendable>: Sendable {
 public enum ListPageDecoder {
   /// `{"snapshots": [...], "snapshots_links": [...]}` (Cinder v1/v2/v3, Rackspace).
   public static func snapshots(_ body: Data) throws -> ListPage<Snapshot> {
+    let body = WireText.repairingUTF8(body)
     if let page = fastSnapshots(body) { return page }
     return try snapshotsWithJSONDecoder(body)
   }
 
   /// `{"backups": [...], "links": [...]}` (Trove, Rackspace Cloud Databases).
   public static func backups(_ body: Data) throws -> ListPage<Backup> {
+    let body = WireText.repairingUTF8(body)
     if let page = fastBackups(body) { return page }
     return try backupsWithJSONDecoder(body)
   }
@@ -32,15 +41,19 @@ public enum ListPageDecoder {
   /// A snapshot page through the `Decodable` wire types alone: the path odd shapes and
   /// malformed bodies take, public so benchmarks can compare the two.
   public static func snapshotsWithJSONDecoder(_ body: Data) throws -> ListPage<Snapshot> {
-    let items = try JSONDecoder().decode(SnapshotWire.Page.self, from: body).items
-    return ListPage(items: items, next: PageLinks.next(in: body))
+    let page = try JSONDecoder().decode(SnapshotWire.Page.self, from: body)
+    return ListPage(
+      items: page.items, next: PageLinks.next(in: body), unreadable: page.unreadable,
+      nullList: page.nullList)
   }
 
   /// A backup page through the `Decodable` wire types alone (see
   /// `snapshotsWithJSONDecoder`).
   public static func backupsWithJSONDecoder(_ body: Data) throws -> ListPage<Backup> {
-    let items = try JSONDecoder().decode(BackupWire.Page.self, from: body).items
-    return ListPage(items: items, next: PageLinks.next(in: body))
+    let page = try JSONDecoder().decode(BackupWire.Page.self, from: body)
+    return ListPage(
+      items: page.items, next: PageLinks.next(in: body), unreadable: page.unreadable,
+      nullList: page.nullList)
   }
 
   /// The fast path alone: nil when it gives up (tests check it does not on real bodies).
@@ -57,19 +70,27 @@ public enum ListPageDecoder {
   /// The page, or nil to give up. The next link is looked for under `links`, then
   /// `snapshots_links`, then `volumes_links`, whatever the list (as `PageLinks.next`).
   private static func read<Item: Sendable>(
-    _ body: Data, itemsKey: StaticString, item: (inout JSONReader) throws -> Item
+    _ body: Data, itemsKey: StaticString, item: (inout JSONReader) throws -> Item?
   ) -> ListPage<Item>? {
     body.withUnsafeBytes { raw -> ListPage<Item>? in
       var reader = JSONReader(raw.bindMemory(to: UInt8.self))
       var items: [Item]?
+      var unreadable = 0
+      var nullList = false
       var next: [String??] = [nil, nil, nil]
       do {
         try reader.object { reader, key in
           if key == itemsKey {
-            guard items == nil else { throw JSONReader.Unexpected() }
+            guard items == nil, !nullList else { throw JSONReader.Unexpected() }
+            if try reader.null() {
+              nullList = true
+              return
+            }
             var list: [Item] = []
             list.reserveCapacity(1000)
-            try reader.array { reader in list.append(try item(&reader)) }
+            try reader.array { reader in
+              if let read = try item(&reader) { list.append(read) } else { unreadable += 1 }
+            }
             items = list
           } else if let which = ["links", "snapshots_links", "volumes_links"].firstIndex(where: {
             key == $0
@@ -84,8 +105,11 @@ public enum ListPageDecoder {
       } catch {
         return nil
       }
+      if nullList { items = [] }
       guard let items else { return nil }
-      return ListPage(items: items, next: next.lazy.compactMap { $0 ?? nil }.first)
+      return ListPage(
+        items: items, next: next.lazy.compactMap { $0 ?? nil }.first, unreadable: unreadable,
+        nullList: nullList)
     }
   }
 
@@ -109,8 +133,8 @@ public enum ListPageDecoder {
 
   // MARK: - Items
 
-  /// One snapshot, with the rules of `SnapshotWire`.
-  private static func snapshot(_ reader: inout JSONReader) throws -> Snapshot {
+  /// One snapshot, with the rules of `SnapshotWire`; nil when it has no `id`.
+  private static func snapshot(_ reader: inout JSONReader) throws -> Snapshot? {
     var id: String?
     var name: String?
     var displayName: String?
@@ -141,16 +165,17 @@ public enum ListPageDecoder {
       case .metadata: metadata = try reader.stringDictionary()
       }
     }
-    guard let id else { throw JSONReader.Unexpected() }
+    guard let id else { return nil }
     return Snapshot(
       id: id.trimmedSpaces, name: name ?? displayName ?? "",
       description: description ?? displayDescription, volumeID: volumeID ?? "",
-      status: SnapshotStatus(wire: status ?? ""), size: size ?? 0, created: created,
-      updated: updated, progress: progress, projectID: projectID, metadata: metadata)
+      status: SnapshotStatus(wire: status ?? ""), size: WireNumber.size(size), created: created,
+      updated: updated, progress: WireNumber.percent(progress), projectID: projectID,
+      metadata: metadata)
   }
 
-  /// One backup, with the rules of `BackupWire`.
-  private static func backup(_ reader: inout JSONReader) throws -> Backup {
+  /// One backup, with the rules of `BackupWire`; nil when it has no `id`.
+  private static func backup(_ reader: inout JSONReader) throws -> Backup? {
     var id: String?
     var name: String?
     var description: String?
@@ -185,10 +210,10 @@ public enum ListPageDecoder {
       case .tenantID: tenantID = try reader.lenientString(interned: true)
       }
     }
-    guard let id else { throw JSONReader.Unexpected() }
+    guard let id else { return nil }
     return Backup(
       id: id, name: name ?? "", description: description, locationRef: locationRef,
-      instanceID: instanceID, parentID: parentID, size: size,
+      instanceID: instanceID, parentID: parentID, size: WireNumber.size(size),
       status: BackupStatus(wire: status ?? ""), created: created, updated: updated,
       datastore: datastore, isAutomated: isAutomated, type: type,
       projectID: projectID ?? tenantID)
@@ -319,7 +344,7 @@ extension JSONReader {
         return
       }
       let value = try reader.string()
-      let name = String(decoding: key.bytes, as: UTF8.self)
+      let name = WireText.string(key.bytes)
       guard result.updateValue(value, forKey: name) == nil else { throw Unexpected() }
     }
     return valid ? result : [:]

@@ -21,7 +21,9 @@ struct SnapshotWire: Decodable, Sendable {
     }
     var metadata: [String: String] = [:]
     if let raw = try? c.decodeIfPresent([String: String].self, forKey: K.metadata) {
-      metadata = raw
+      metadata = Dictionary(
+        raw.map { (WireText.capped($0.key), WireText.capped($0.value)) },
+        uniquingKeysWith: { first, _ in first })
     }
     value = Snapshot(
       id: id.trimmedSpaces,
@@ -30,10 +32,10 @@ struct SnapshotWire: Decodable, Sendable {
         ?? c.lenientString(K.displayDescription),
       volumeID: c.lenientString(K.volumeId) ?? "",
       status: SnapshotStatus(wire: c.lenientString(K.status) ?? ""),
-      size: c.lenientInt(K.size) ?? 0,
+      size: WireNumber.size(c.lenientInt(K.size)),
       created: c.lenientDate(K.createdAt),
       updated: c.lenientDate(K.updatedAt),
-      progress: c.lenientPercent(Self.progressKey),
+      progress: WireNumber.percent(c.lenientPercent(Self.progressKey)),
       projectID: c.lenientString(Self.projectKey),
       metadata: metadata
     )
@@ -48,10 +50,12 @@ struct SnapshotWire: Decodable, Sendable {
   struct Page: Decodable, Sendable {
     var items: [Snapshot]
     var next: String?
+    var unreadable = 0
+    var nullList = false
 
     init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: WireKey.self)
-      items = try c.decode([SnapshotWire].self, forKey: K.snapshots).map(\.value)
+      (items, unreadable, nullList) = try c.lossyList(SnapshotWire.self, K.snapshots, \.value)
       next =
         (try? c.decodeIfPresent([LinkWire].self, forKey: K.snapshotsLinks))??.nextHref
     }

@@ -1,3 +1,4 @@
+import CloudClient
 import Foundation
 import Logging
 
@@ -28,7 +29,9 @@ struct FileLogHandler: LogHandler {
       ? ""
       : " "
         + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-    sink.write("\(Timestamp.iso8601(Date())) \(event.level) \(label): \(event.message)\(meta)\n")
+    // A message may quote the server: made inert, so `tail -f` on the log is safe.
+    let text = TerminalSafe.sanitize("\(event.message)\(meta)")
+    sink.write("\(Timestamp.iso8601(Date())) \(event.level) \(label): \(text)\n")
   }
 }
 

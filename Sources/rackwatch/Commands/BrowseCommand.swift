@@ -54,7 +54,8 @@ struct BrowseCommand: AsyncParsableCommand {
     }
     let session: CloudSession
     do {
-      session = try CloudConnection.session(for: profile, redactingInto: sink)
+      session = try CloudConnection.session(
+        for: profile, redactingInto: sink, requestTimeout: connection.requestTimeout?.seconds)
     } catch {
       await simulator?.shutdown()
       throw error

@@ -20,7 +20,10 @@ struct CloudConnection {
     }
     let sink = LogSetup.start(path: options.logFile ?? resolver.paths.logFile, debug: options.debug)
     return CloudConnection(
-      profile: profile, session: try session(for: profile, redactingInto: sink), logSink: sink)
+      profile: profile,
+      session: try session(
+        for: profile, redactingInto: sink, requestTimeout: options.requestTimeout?.seconds),
+      logSink: sink)
   }
 
   /// Reads every profile source, prints permission warnings and picks the profile the flags
@@ -41,17 +44,20 @@ struct CloudConnection {
 
   /// A session for `profile`. Every secret it uses, including one printed by a secret
   /// command, is registered with the log sink first so no log line can carry it.
-  static func session(for profile: Profile, redactingInto sink: LogSink) throws -> CloudSession {
+  static func session(
+    for profile: Profile, redactingInto sink: LogSink, requestTimeout: Double? = nil
+  ) throws -> CloudSession {
     for secret in [
       profile.apiKey, profile.password, profile.token, profile.applicationCredentialSecret,
     ] {
       if let secret { sink.redact(secret.revealed) }
     }
-    let configuration: ClientConfiguration
+    var configuration: ClientConfiguration
     do {
       configuration = try ClientSettings.configuration(
         for: profile, logger: Logger(label: "rackwatch.cloud"))
     } catch { throw CommandFailure.from(error).exit() }
+    if let requestTimeout, requestTimeout > 0 { configuration.requestDeadline = requestTimeout }
     for secret in configuration.auth.secrets { sink.redact(secret) }
     return CloudSession(configuration: configuration)
   }

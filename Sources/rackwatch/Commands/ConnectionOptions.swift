@@ -36,6 +36,11 @@ struct ConnectionOptions: ParsableArguments {
   @Option(help: "A fixed token (noauth setups; use with --endpoint).")
   var token: String?
 
+  @Option(
+    name: .customLong("request-timeout"),
+    help: "Longest one request may take, headers and body (e.g. 30s, 2m; default 2m).")
+  var requestTimeout: DurationArgument?
+
   @Flag(help: "Refuse every create, rename and delete.")
   var readonly = false
 

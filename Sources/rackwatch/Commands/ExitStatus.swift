@@ -14,9 +14,11 @@ enum ExitStatus {
     switch error.kind {
     case .unauthorized, .forbidden: auth
     case .notFound: notFound
-    case .invalidRequest, .rejected: usage
-    case .noEndpoint: usage
-    case .timeout, .network, .server, .rateLimited, .malformedResponse, .cancelled:
+    // Refused before sending (a bad name) or no such service: the operator's to fix.
+    case .invalidRequest, .noEndpoint: usage
+    // Whatever the server answered (a 400 or 409 to a list or get, a redirect, a reply
+    // that cannot be read) is server trouble: the command line was fine.
+    case .rejected, .timeout, .network, .server, .rateLimited, .malformedResponse, .cancelled:
       timeoutOrNetwork
     }
   }
@@ -44,7 +46,13 @@ struct CommandFailure: Error, CustomStringConvertible {
       default: nil
       }
     return CommandFailure(
-      message: "\(what) failed: \(error.summary)", hint: hint, code: ExitStatus.code(for: error))
+      message: message(error.summary, doing: what), hint: hint, code: ExitStatus.code(for: error))
+  }
+
+  /// The error line, its prefix said once: the client's summaries already read
+  /// "Listing backups failed: …", so they are not wrapped in another "… failed:".
+  static func message(_ summary: String, doing what: String) -> String {
+    summary.contains(" failed: ") ? summary : "\(what) failed: \(summary)"
   }
 
   static func from(_ error: ConfigError) -> CommandFailure {
@@ -62,9 +70,10 @@ struct CommandFailure: Error, CustomStringConvertible {
   }
 
   /// Writes the message to stderr and throws the matching exit code.
+  /// Every character of the message is made inert first: it may quote the server.
   func exit() -> ExitCode {
-    var text = "rackwatch: \(message)\n"
-    if let hint { text += "  \(hint)\n" }
+    var text = "rackwatch: \(TerminalSafe.sanitize(message))\n"
+    if let hint { text += "  \(TerminalSafe.sanitize(hint))\n" }
     StandardError.write(text)
     return ExitCode(code)
   }

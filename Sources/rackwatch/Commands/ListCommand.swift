@@ -26,8 +26,14 @@ struct ListCommand: AsyncParsableCommand {
     defer { Task { try? await connection.session.shutdown() } }
     do {
       let regions = try await connection.regions(allRegions: allRegions)
-      let records = try await Self.fetch(kind, regions: regions, from: connection.session)
-        .filter(matches)
+      let report = ListReport()
+      let records = try await ListReport.$current.withValue(report) {
+        try await Self.fetch(kind, regions: regions, from: connection.session)
+      }.filter(matches)
+      // Said once, on stderr: the items that were read are still listed.
+      if let warning = report.warning {
+        StandardError.write("rackwatch: warning: \(TerminalSafe.sanitize(warning))\n")
+      }
       let writer = RecordWriter(
         format: format, header: !noHeader, tableColumns: tableColumns,
         sanitize: { TerminalSafe.sanitize($0) })

@@ -27,19 +27,7 @@ struct ShowCommand: AsyncParsableCommand {
             try await connection.session.snapshot(id: id, region: region), region: region)
         }
       try? await connection.session.shutdown()
-      let text: String
-      if format == .table {
-        let width = record.fields.map(\.name.count).max() ?? 0
-        text =
-          record.fields.map { field in
-            field.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-              + TerminalSafe.sanitize(Record.text(field.value))
-          }.joined(separator: "\n") + "\n"
-      } else {
-        let writer = RecordWriter(format: format, sanitize: { TerminalSafe.sanitize($0) })
-        text = writer.render([record])
-      }
-      FileHandle.standardOutput.write(Data(text.utf8))
+      RecordPrinter.print(record, format: format)
     } catch let error as CloudError {
       try? await connection.session.shutdown()
       throw CommandFailure.from(error, doing: "Showing \(kind.rawValue) \(id)").exit()

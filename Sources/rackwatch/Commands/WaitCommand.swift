@@ -42,13 +42,14 @@ struct WaitCommand: AsyncParsableCommand {
   }
 
   private func poll(_ session: CloudSession, region: String) async throws -> Int32 {
-    let clock = ContinuousClock()
-    let deadline = clock.now + .seconds(timeout.seconds)
-    let started = clock.now
+    let loop = WaitLoop(
+      clock: ContinuousClock(), timeout: .seconds(timeout.seconds),
+      interval: .seconds(interval.seconds))
     var sawIt = false
-    while true {
+    var elapsed = 0
+    let code = try await loop.run { since -> Int32? in
       let observation = try await observe(session, region: region)
-      let elapsed = Int((clock.now - started).components.seconds)
+      elapsed = Int(since.components.seconds)
       report(observation, elapsed: elapsed)
       switch (observation, until) {
       case (.gone, .deleted):
@@ -63,16 +64,15 @@ struct WaitCommand: AsyncParsableCommand {
       case (.failed(let status), _):
         finish("\(kind.rawValue) \(id) ended \(status)")
         return ExitStatus.jobFailed
-      default: break
+      default:
+        sawIt = true
+        return nil
       }
-      sawIt = true
-      guard clock.now + .seconds(interval.seconds) < deadline else {
-        finish(
-          "timed out after \(elapsed) s waiting for \(kind.rawValue) \(id) to be \(until.rawValue)")
-        return ExitStatus.timeoutOrNetwork
-      }
-      try await Task.sleep(for: .seconds(interval.seconds))
     }
+    if let code { return code }
+    finish(
+      "timed out after \(elapsed) s waiting for \(kind.rawValue) \(id) to be \(until.rawValue)")
+    return ExitStatus.timeoutOrNetwork
   }
 
   private func observe(_ session: CloudSession, region: String) async throws -> Observation {
@@ -104,11 +104,13 @@ struct WaitCommand: AsyncParsableCommand {
       return
     }
     let percent = progress.map { String(format: " %.0f%%", $0) } ?? ""
-    StandardError.write("\r\u{1B}[K\(kind.rawValue) \(id): \(status)\(percent)  \(elapsed)s")
+    StandardError.write(
+      "\r\u{1B}[K"
+        + TerminalSafe.sanitize("\(kind.rawValue) \(id): \(status)\(percent)  \(elapsed)s"))
   }
 
   private func finish(_ line: String) {
     if StandardError.isTerminal { StandardError.write("\r\u{1B}[K") }
-    StandardError.write(line + "\n")
+    StandardError.write(TerminalSafe.sanitize(line) + "\n")
   }
 }

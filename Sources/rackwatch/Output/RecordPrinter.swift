@@ -1,4 +1,4 @@
-import BrowserModel
+import CloudClient
 import Foundation
 
 /// Prints one record: `name  value` lines for a person, or JSON / CSV for a script; every

@@ -1,8 +1,11 @@
+import CloudClient
 import Foundation
 
 /// Writes records as an aligned table, JSON (an array of objects, keys in schema order) or
-/// CSV (RFC 4180 quoting). Table cells are made terminal-safe; JSON and CSV keep the data
-/// as the server sent it (JSON escapes control characters; CSV quotes them).
+/// CSV (RFC 4180 quoting). Every format is inert on a terminal (`TerminalSafe`): table and
+/// CSV cells show control characters as visible placeholders (CSV keeps line breaks and
+/// tabs, inside quotes), and JSON escapes the same characters as `\uXXXX`, so the data
+/// stays exact for a parser.
 struct RecordWriter {
   var format: OutputFormat
   var header: Bool = true
@@ -42,7 +45,9 @@ struct RecordWriter {
     if header { lines.append(first.fields.map { Self.csvField($0.name) }.joined(separator: ",")) }
     for record in records {
       lines.append(
-        record.fields.map { Self.csvField(Record.text($0.value)) }.joined(separator: ","))
+        record.fields.map {
+          Self.csvField(TerminalSafe.sanitize(Record.text($0.value), keepingLineBreaks: true))
+        }.joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -116,9 +121,7 @@ enum JSONText {
       case "\n": out += "\\n"
       case "\r": out += "\\r"
       case "\t": out += "\\t"
-      case _
-      where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-        || (0x2028...0x2029).contains(scalar.value):
+      case _ where TerminalSafe.isUnsafe(scalar):
         out += String(format: "\\u%04x", scalar.value)
       default: out.unicodeScalars.append(scalar)
       }

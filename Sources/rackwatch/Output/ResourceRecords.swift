@@ -28,7 +28,7 @@ enum ResourceRecords {
       ("status", .string(s.status.wire)),
       ("region", .string(region)),
       ("volume_id", .string(s.volumeID)),
-      ("size_gb", .integer(s.size)),
+      ("size_gb", .init(s.size)),
       ("progress", .init(s.progress)),
       ("created", .init(date: s.created)),
       ("updated", .init(date: s.updated)),
