@@ -24,6 +24,13 @@ enum TroveRestore {
     let flavorRef = RequestJSON.plain(flavorValue)
     guard let flavor = TroveFlavors.find(flavorRef) else { return TroveAPI.notFound(flavorRef) }
     let requestedSize = (body["volume"] as? [String: Any])?["size"] as? Int
+    // Rackspace has a default datastore, so none may be named; a named one must exist
+    // (trove 26 without a default answers 400 "Please specify datastore").
+    if let named = (body["datastore"] as? [String: Any])?["type"] as? String,
+      !Datastore.all.contains(where: { $0.type == named.lowercased() })
+    {
+      return .notFound("Datastore '\(named)' cannot be found.")
+    }
     var datastore = 0
     var restoredFrom: String? = nil
     var used = 0.2

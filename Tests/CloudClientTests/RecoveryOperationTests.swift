@@ -25,7 +25,9 @@ struct RecoveryOperationTests {
       let done = try #require(backups.first { $0.status == .completed })
       let size = Int((done.size ?? 1).rounded(.up))
       let made = try await h.session.restoreBackup(
-        RestoreRequest(backupID: done.id, name: "restored-db", flavorID: "2", volumeSize: size),
+        RestoreRequest(
+          backupID: done.id, name: "restored-db", flavorID: "2", volumeSize: size,
+          datastore: done.datastore),
         region: h.region)
       #expect(made.status == "BUILD" && made.name == "restored-db" && made.volumeSize == size)
       #expect(!h.logs.requests("POST", "/instances 200").isEmpty)
@@ -94,7 +96,8 @@ struct RecoveryOperationTests {
       #expect(last?.status == "available")
       let small = await SimulatorHarness.cloudError {
         _ = try await h.session.createVolume(
-          VolumeFromSnapshotRequest(snapshotID: source.id, name: "small", size: (source.size ?? 1) - 1),
+          VolumeFromSnapshotRequest(
+            snapshotID: source.id, name: "small", size: (source.size ?? 1) - 1),
           region: h.region)
       }
       #expect(small?.status == 400)

@@ -7,12 +7,18 @@ public struct RestoreRequest: Sendable, Hashable {
   public var flavorID: String
   /// Volume size in GB; at least the backup's size.
   public var volumeSize: Int
+  /// The backup's datastore and version: trove 26 without a default datastore refuses a
+  /// restore that names none (400 "Please specify datastore").
+  public var datastore: Datastore?
 
-  public init(backupID: String, name: String, flavorID: String, volumeSize: Int) {
+  public init(
+    backupID: String, name: String, flavorID: String, volumeSize: Int, datastore: Datastore? = nil
+  ) {
     self.backupID = backupID
     self.name = name
     self.flavorID = flavorID
     self.volumeSize = volumeSize
+    self.datastore = datastore
   }
 }
 

@@ -41,12 +41,16 @@ extension CloudSession {
         kind: .invalidRequest, summary: "\(operation) failed: the volume size must be at least 1 GB"
       )
     }
-    let body: [String: Any] = [
-      "instance": [
-        "name": name, "flavorRef": request.flavorID, "volume": ["size": request.volumeSize],
-        "restorePoint": ["backupRef": request.backupID],
-      ]
+    var instance: [String: Any] = [
+      "name": name, "flavorRef": request.flavorID, "volume": ["size": request.volumeSize],
+      "restorePoint": ["backupRef": request.backupID],
     ]
+    if let datastore = request.datastore {
+      var named = ["type": datastore.type]
+      if let version = datastore.version { named["version"] = version }
+      instance["datastore"] = named
+    }
+    let body: [String: Any] = ["instance": instance]
     let service = try await endpoint(.database, region: region)
     let response = try await send(
       .POST, service.url + "/instances", service: service, kind: .database,

@@ -43,7 +43,9 @@ struct RestoreCommand: AsyncParsableCommand {
       let backupGB = Int((backup.size ?? 0).rounded(.up))
       let volumeSize = size ?? max(source?.volumeSize ?? 1, backupGB, 1)
       let made = try await session.restoreBackup(
-        RestoreRequest(backupID: id, name: name, flavorID: flavorID, volumeSize: volumeSize),
+        RestoreRequest(
+          backupID: id, name: name, flavorID: flavorID, volumeSize: volumeSize,
+          datastore: backup.datastore),
         region: region)
       RecordPrinter.print(ResourceRecords.instance(made, region: region), format: format)
       var code = ExitStatus.ok
