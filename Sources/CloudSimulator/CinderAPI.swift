@@ -84,45 +84,99 @@ enum CinderAPI {
     case .success(let value): limit = value
     case .failure(let refusal): return refusal.response
     }
-    // Newest first; the marker is the id of the last row of the previous page.
-    var index = data.snapshots.count - 1
-    if let marker = req.queryValue("marker") {
-      guard let position = data.snapshotPosition(marker) else {
-        return .badRequest("Marker \(marker) could not be found.")
-      }
-      index = position - 1
+    let query: CinderListQuery
+    switch CinderListQuery.parse(req, filters: CinderListQuery.snapshotFilters, dialect: dialect) {
+    case .success(let value): query = value
+    case .failure(let refusal): return refusal.response
     }
     let volumeFilter = req.queryValue("volume_id")
     let statusFilter = req.queryValue("status")
     let nameFilter = req.queryValue(dialect.isV1 ? "display_name" : "name")
     let filtered = volumeFilter != nil || statusFilter != nil || nameFilter != nil
+    func wanted(_ s: SnapshotRecord) -> Bool {
+      if let volumeFilter, s.volumeID != volumeFilter { return false }
+      if let statusFilter, s.status(at: ctx.now) != statusFilter.lowercased() { return false }
+      if let nameFilter, s.name != nameFilter { return false }
+      return true
+    }
+    var page: [Int] = []
+    if query.isDefaultOrder {
+      // Newest first, as stored; the marker is the id of the last row of the previous page.
+      var index = data.snapshots.count - 1
+      if let marker = req.queryValue("marker") {
+        guard let position = data.snapshotPosition(marker) else {
+          return .badRequest("Marker \(marker) could not be found.")
+        }
+        index = position - 1
+      }
+      while page.count < limit, index >= 0 {
+        if !filtered || wanted(data.snapshots[index]) { page.append(index) }
+        index -= 1
+      }
+    } else {
+      let order = SortOrder(query: query, now: ctx.now)
+      var candidates = data.snapshots.indices.filter { !filtered || wanted(data.snapshots[$0]) }
+      if let marker = req.queryValue("marker") {
+        guard let position = data.snapshotPosition(marker) else {
+          return .badRequest("Marker \(marker) could not be found.")
+        }
+        let after = order.key(data.snapshots[position])
+        candidates = candidates.filter { order.isBefore(after, order.key(data.snapshots[$0])) }
+      }
+      page = smallest(limit, of: candidates.map { (order.key(data.snapshots[$0]), $0) }) {
+        order.isBefore($0.0, $1.0)
+      }.map(\.1)
+    }
     var w = JSONWriter(capacity: min(limit, 1000) * 600 + 64)
     w.beginObject()
     w.beginArray("snapshots")
-    var count = 0
-    var last: String? = nil
-    while count < limit, index >= 0 {
-      let s = data.snapshots[index]
-      index -= 1
-      if filtered {
-        if let volumeFilter, s.volumeID != volumeFilter { continue }
-        if let statusFilter, s.status(at: ctx.now) != statusFilter.lowercased() { continue }
-        if let nameFilter, s.name != nameFilter { continue }
-      }
-      CinderWire.snapshot(&w, s, form, dialect, ctx)
-      count += 1
-      last = s.id
-    }
+    for index in page { CinderWire.snapshot(&w, data.snapshots[index], form, dialect, ctx) }
     w.endArray()
     // A full page links on even when nothing follows; the next page is then empty with no
-    // link (fixtures/real/cinder-29/snapshots-detail-page2.json, page3.json).
-    if count == limit, let last, limit > 0 {
+    // link (fixtures/real/cinder-29/snapshots-detail-page2.json, page3.json). The link keeps
+    // the sort (snapshots-detail-sort-updated-desc-limit2.json).
+    if page.count == limit, let last = page.last, limit > 0 {
       let path = form == .summary ? "snapshots" : "snapshots/detail"
       CinderWire.nextLink(
-        &w, "snapshots_links", nextHref(req, dialect, ctx, path, limit: limit, marker: last))
+        &w, "snapshots_links",
+        nextHref(req, dialect, ctx, path, limit: limit, marker: data.snapshots[last].id))
+    }
+    // `count` is the total, after the links (snapshots-detail-with-count-limit1.json).
+    if query.withCount {
+      w.field("count", filtered ? data.snapshots.filter(wanted).count : data.snapshots.count)
     }
     w.endObject()
     return .json(200, w)
+  }
+
+  /// A snapshot's place in a requested order: the sort key, then creation order, as Cinder
+  /// orders ties by its default keys.
+  struct SortOrder {
+    enum Value: Comparable {
+      case missing
+      case number(Double)
+      case text(String)
+    }
+    let query: CinderListQuery
+    let now: Double
+
+    func key(_ s: SnapshotRecord) -> (Value, Int) {
+      let value: Value
+      switch query.sortKey {
+      case .createdAt: value = .number(s.created)
+      case .updatedAt: value = s.updatedAt(at: now).map(Value.number) ?? .missing
+      case .id: value = .text(s.id)
+      case .name: value = s.name.map(Value.text) ?? .missing
+      case .status: value = .text(s.status(at: now))
+      case .size: value = .number(Double(s.size))
+      }
+      return (value, s.seq)
+    }
+
+    func isBefore(_ a: (Value, Int), _ b: (Value, Int)) -> Bool {
+      if a.0 != b.0 { return query.descending ? a.0 > b.0 : a.0 < b.0 }
+      return query.descending ? a.1 > b.1 : a.1 < b.1
+    }
   }
 
   private static func listVolumes(
@@ -132,6 +186,11 @@ enum CinderAPI {
     let limit: Int
     switch Self.limit(req) {
     case .success(let value): limit = value
+    case .failure(let refusal): return refusal.response
+    }
+    let query: CinderListQuery
+    switch CinderListQuery.parse(req, filters: CinderListQuery.volumeFilters, dialect: dialect) {
+    case .success(let value): query = value
     case .failure(let refusal): return refusal.response
     }
     // Volumes, like snapshots, come newest first.
@@ -152,6 +211,8 @@ enum CinderAPI {
       let v = data.volumes[index]
       index -= 1
       if let statusFilter, v.status(at: ctx.now) != statusFilter.lowercased() { continue }
+      guard query.passes(.createdAt, v.created), query.passes(.updatedAt, v.updatedAt(at: ctx.now))
+      else { continue }
       CinderWire.volume(&w, v, detail: detail, dialect, ctx)
       count += 1
       last = v.id

@@ -41,11 +41,28 @@ enum SimulatorControl {
       status: 200, headers: [("Content-Type", "application/json")], body: Array(data))
   }
 
+  /// `GET volume/snapshots/detail`, `GET database/backups/{id}`: the method and the path
+  /// without region, version and tenant, IDs folded, so a tick's requests can be counted.
+  static func statsKey(_ req: SimRequest) -> String {
+    let s = req.segments
+    var parts: [String] = []
+    if s.count >= 2 { parts.append(s[1]) }
+    for segment in s.dropFirst(4) {
+      let looksLikeID = segment.count >= 16 && segment.allSatisfy { $0.isHexDigit || $0 == "-" }
+      parts.append(looksLikeID ? "{id}" : segment)
+    }
+    return req.method + " " + parts.joined(separator: "/")
+  }
+
   private static func stats(_ world: SimulatorWorld) -> SimResponse {
     let now = world.clock.now()
     var w = JSONWriter()
     w.beginObject()
     w.field("requests", world.requestCount)
+    w.field("bytes", world.bytesSent)
+    w.beginObject("by_kind")
+    for key in world.requestsByKind.keys.sorted() { w.field(key, world.requestsByKind[key]) }
+    w.endObject()
     w.field("now", WireDate.keystone(now))
     w.field("tokens", world.tokens.count)
     w.beginObject("regions")

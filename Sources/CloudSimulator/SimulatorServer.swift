@@ -172,8 +172,12 @@ public final class SimulatorServer: Sendable {
       response = replacement
     case .none, .corrupt:
       response = world.withLock { w in
-        let answer = SimulatorRouter.route(simRequest, kind, &w)
-        if case .corrupt = decision { return FaultInjector.corrupt(answer, &w) }
+        var answer = SimulatorRouter.route(simRequest, kind, &w)
+        if case .corrupt = decision { answer = FaultInjector.corrupt(answer, &w) }
+        if kind != .control {
+          w.bytesSent += answer.body.count
+          w.requestsByKind[SimulatorControl.statsKey(simRequest), default: 0] += 1
+        }
         return answer
       }
     }

@@ -15,6 +15,10 @@ struct SimulatorWorld: Sendable {
   /// Decides which requests a probabilistic fault hits.
   var faultGenerator: SeededGenerator
   var requestCount = 0
+  /// Body bytes answered, and requests by kind (`GET volume/snapshots/detail`), for
+  /// `/_sim/stats`: what a client's refresh costs the cloud.
+  var bytesSent = 0
+  var requestsByKind: [String: Int] = [:]
   /// Requests counted by the rate-limit fault.
   var rateLimitCounter = 0
 
