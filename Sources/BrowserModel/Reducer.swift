@@ -24,8 +24,8 @@ enum Reducer {
       state.viewportRows = max(1, rows)
       return []
     case .moveSelection(let delta): return moveSelection(&state, by: delta)
-    case .pageUp: return moveSelection(&state, by: -state.viewportRows)
-    case .pageDown: return moveSelection(&state, by: state.viewportRows)
+    case .pageUp: return page(&state, by: -state.viewportRows)
+    case .pageDown: return page(&state, by: state.viewportRows)
     case .selectFirst: return moveSelection(&state, to: 0)
     case .selectLast: return moveSelection(&state, to: Int.max)
     case .focusPane(let kind): return focusPane(&state, kind)

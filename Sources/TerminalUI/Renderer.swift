@@ -21,7 +21,7 @@ public enum Renderer {
     // header all need it.
     let selectedPosition = pane.selectedPosition
     let spinner = Spinner.frame(at: state.now)
-    let moving = motionOnScreen(state, pane, list: layout.list, selected: selectedPosition)
+    let moving = motionOnScreen(state, pane, layout: layout, selected: selectedPosition)
     HeaderBar.draw(state, in: layout.header, frame: &frame, spinner: moving ? spinner : nil)
     TabBar.draw(state, in: layout.tabs, frame: &frame)
     drawList(
@@ -48,10 +48,10 @@ public enum Renderer {
   /// row of every pane (100,000 rows cost more than the whole frame budget); the model
   /// decides how often time advances, this only decides whether the header shows it.
   static func motionOnScreen(
-    _ state: BrowserState, _ pane: PaneState, list: Rect, selected: Int?
+    _ state: BrowserState, _ pane: PaneState, layout: ScreenLayout, selected: Int?
   ) -> Bool {
     if PaneKind.allCases.contains(where: { state.pane($0).isLoading }) { return true }
-    let height = max(0, list.height - 3)
+    let height = layout.list.height > 3 ? layout.listRows : 0
     let first = TableView.firstRow(pane, height: height, selected: selected)
     for position in first..<(first + max(height, 1)) {
       guard let row = pane.visibleRow(at: position) else { break }
