@@ -1,43 +1,6 @@
 import CloudClient
 import Foundation
 
-/// A job that finished or failed, or a delete the server confirmed: worth a message.
-struct RowEvent: Sendable, Hashable {
-  var level: Message.Level
-  /// "Backup", "Snapshot", …
-  var noun: String
-  /// The row, named in the message when there are only a few.
-  var row: RowID
-  /// "completed", "failed", "available", "failed (error)", "deleted".
-  var outcome: String
-
-  /// Messages for the events of one refresh: each one when there are a few (`label` names
-  /// the row), else one count per kind (a refresh that finishes 10,000 backups says so once,
-  /// not 10,000 times).
-  static func messages(_ events: [RowEvent], label: (RowID) -> String) -> [(Message.Level, String)]
-  {
-    guard events.count > 3 else {
-      return events.map { ($0.level, "\($0.noun) \(label($0.row)) \($0.outcome)") }
-    }
-    // A handful of kinds at most: counted by a linear search, not by hashing 10,000 pairs
-    // of strings.
-    var kinds: [(event: RowEvent, count: Int)] = []
-    for event in events {
-      if let k = kinds.firstIndex(where: {
-        $0.event.noun == event.noun && $0.event.outcome == event.outcome
-      }) {
-        kinds[k].count += 1
-      } else {
-        kinds.append((event, 1))
-      }
-    }
-    return kinds.map { event, count in
-      let noun = event.noun.lowercased() + (count == 1 ? "" : "s")
-      return (event.level, "\(count.formatted()) \(noun) \(event.outcome)")
-    }
-  }
-}
-
 extension PaneState {
   /// Merges the whole fresh list of one region into the pane: marks added, changed (status,
   /// progress, size, name) and gone rows, reconciles pending operations, and reports jobs
@@ -208,8 +171,7 @@ extension PaneState {
     if rows[index].pending == .deleting {
       batch.events.append(
         RowEvent(
-          level: .success, noun: Self.noun(kind), row: rows[index].id,
-          outcome: "deleted"))
+          level: .success, noun: Self.noun(kind), row: rows[index].id, outcome: .gone))
     }
     rows[index].pending = nil
     rows[index].pendingAcknowledged = false
@@ -268,35 +230,18 @@ extension PaneState {
     old.pointee.watchedPrint != new.pointee.watchedPrint
   }
 
-  /// A backup reaching COMPLETED/FAILED or a snapshot reaching available/error, from a
-  /// running job (or one this app created).
+  /// A job that finished or failed (the kind's descriptor says which changes count), from a
+  /// running job or one this app created.
   static func event(from old: UnsafePointer<Row>, to new: UnsafePointer<Row>) -> RowEvent? {
-    let created = old.pointee.pending == .creating
-    let status = new.pointee.statusKey
-    let outcome: (Message.Level, String)
-    switch (new.pointee.kind, status) {
-    case (.backups, "completed"), (.backups, "failed"):
-      guard old.pointee.resourceInMotion || created else { return nil }
-      outcome = status == "completed" ? (.success, "completed") : (.error, "failed")
-    case (.snapshots, "available"), (.snapshots, "error"):
-      guard old.pointee.statusKey == "creating" || created else { return nil }
-      outcome = status == "available" ? (.success, "available") : (.error, "failed (error)")
-    default:
-      return nil
-    }
+    let change = StatusChange(
+      from: old.pointee.statusKey, to: new.pointee.statusKey,
+      wasMoving: old.pointee.resourceInMotion, wasCreated: old.pointee.pending == .creating)
+    guard let outcome = new.pointee.kind.descriptor.outcome(change) else { return nil }
     return RowEvent(
-      level: outcome.0, noun: noun(new.pointee.kind),
-      row: new.pointee.id, outcome: outcome.1)
+      level: outcome.level, noun: noun(new.pointee.kind), row: new.pointee.id, outcome: outcome)
   }
 
-  static func noun(_ kind: PaneKind) -> String {
-    switch kind {
-    case .backups: "Backup"
-    case .snapshots: "Snapshot"
-    case .instances: "Instance"
-    case .volumes: "Volume"
-    }
-  }
+  static func noun(_ kind: PaneKind) -> String { kind.descriptor.noun }
 
   static func noun(_ resource: Resource) -> String { noun(resource.pane) }
 

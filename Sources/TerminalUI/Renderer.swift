@@ -72,17 +72,18 @@ public enum Renderer {
     let inner = Box.draw(
       area, in: &frame, border: Style(focused ? .borderFocus : .border), fill: .background,
       title: title, titleStyle: Style(.title))
-    let columns = state.columns(for: pane.kind)
+    let columns = state.columnSpecs(for: pane.kind)
+    let context = CellContext(state, spinner: spinner)
     if pane.visibleCount == 0 {
       TableView.draw(
         pane, columns: columns, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1),
-        frame: &frame, focused: focused, now: state.now, spinner: spinner, selected: selected)
+        frame: &frame, focused: focused, context: context, selected: selected)
       emptyMessage(pane, state: state, in: inner, frame: &frame, spinner: spinner)
       return
     }
     TableView.draw(
-      pane, columns: columns, in: inner, frame: &frame, focused: focused, now: state.now,
-      spinner: spinner, selected: selected)
+      pane, columns: columns, in: inner, frame: &frame, focused: focused, context: context,
+      selected: selected)
   }
 
   /// What an empty list says: loading, the errors by region, no match, or nothing there.

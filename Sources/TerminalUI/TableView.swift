@@ -6,33 +6,34 @@ import Foundation
 /// that fit, so a 100,000-row pane costs the same as a 30-row one.
 enum TableView {
   struct Layout {
-    var columns: [(column: Column, width: Int)]
+    var columns: [(spec: ColumnSpec, width: Int)]
   }
 
   static func draw(
-    _ pane: PaneState, columns all: [Column], in area: Rect, frame: inout Frame, focused: Bool,
-    now: Date, spinner: Character?, selected: Int?
+    _ pane: PaneState, columns all: [ColumnSpec], in area: Rect, frame: inout Frame,
+    focused: Bool, context: CellContext, selected: Int?
   ) {
     guard area.width >= 4, area.height >= 1 else { return }
     let bodyHeight = area.height - 1
     let first = firstRow(pane, height: bodyHeight, selected: selected)
     let rows = (0..<max(0, bodyHeight)).compactMap { pane.visibleRow(at: first + $0) }
     let texts = rows.map { row in
-      all.map { ColumnText.text($0, row, now: now, spinner: spinner) }
+      all.map { ColumnText.text($0, row, context) }
     }
     // A column the operator chose to sort by stays on screen (so `s` always shows where it
     // went); the pane's default sort column may give way like any other.
     let chosen = pane.sort.column == pane.kind.defaultSort.column ? nil : pane.sort.column
-    let layout = fit(all, texts: texts, sort: pane.sort, keep: chosen, width: area.width - 1)
+    let layout = fit(
+      all, texts: texts, sort: pane.sort, keep: chosen, width: area.width - 1, context: context)
 
     // Header
     var x = area.x + 1
     frame.fill(
       Rect(x: area.x, y: area.y, width: area.width, height: 1), style: Style(.columnHeader))
-    for (column, width) in layout.columns {
-      var title = column.title
-      if pane.sort.column == column { title += pane.sort.ascending ? "▲" : "▼" }
-      let text = TextLayout.pad(title, to: width, alignRight: ColumnText.alignsRight(column))
+    for (spec, width) in layout.columns {
+      var title = spec.title(context)
+      if pane.sort.column == spec.column { title += pane.sort.ascending ? "▲" : "▼" }
+      let text = TextLayout.pad(title, to: width, alignRight: spec.alignment == .right)
       frame.put(text, x: x, y: area.y, style: Style(.columnHeader), clip: area)
       x += width + 1
     }
@@ -50,14 +51,14 @@ enum TableView {
       frame.put(gutter(row, selected: isSelected), x: area.x, y: y, style: rowStyle, clip: area)
       var cx = area.x + 1
       let cells = texts[offset]
-      for (column, width) in layout.columns {
-        guard let index = all.firstIndex(of: column) else { continue }
+      for (spec, width) in layout.columns {
+        guard let index = all.firstIndex(where: { $0.column == spec.column }) else { continue }
         let (text, role) = cells[index]
         var style = rowStyle
-        if !isSelected, let role, rowStyle.role != .highlightChange || column == .status {
+        if !isSelected, let role, rowStyle.role != .highlightChange || spec.column == .status {
           style = Style(role)
         }
-        let shown = TextLayout.pad(text, to: width, alignRight: ColumnText.alignsRight(column))
+        let shown = TextLayout.pad(text, to: width, alignRight: spec.alignment == .right)
         frame.put(shown, x: cx, y: y, style: style, clip: area)
         cx += width + 1
       }
@@ -92,18 +93,19 @@ enum TableView {
   /// priority until the rest fit, never the name column or `keep`; the name column absorbs what
   /// is left over or missing.
   static func fit(
-    _ columns: [Column], texts: [[(String, StyleRole?)]], sort: BrowserModel.SortOrder,
-    keep: Column? = nil, width: Int
+    _ specs: [ColumnSpec], texts: [[(String, StyleRole?)]], sort: BrowserModel.SortOrder,
+    keep: Column? = nil, width: Int, context: CellContext
   ) -> Layout {
-    var natural: [Int] = columns.enumerated().map { index, column in
-      var w = DisplayWidth.of(column.title) + (sort.column == column ? 1 : 0)
+    let columns = specs.map(\.column)
+    var natural: [Int] = specs.enumerated().map { index, spec in
+      var w = DisplayWidth.of(spec.title(context)) + (sort.column == spec.column ? 1 : 0)
       for row in texts { w = max(w, DisplayWidth.of(row[index].0)) }
-      return min(w, ColumnText.limits(column).max)
+      return min(w, spec.width)
     }
     // A column empty on every row on screen goes first: its header alone says nothing.
     let empty = columns.indices.map { index in texts.allSatisfy { $0[index].0.isEmpty } }
     func priority(_ index: Int) -> Int {
-      empty[index] && !texts.isEmpty ? 0 : ColumnText.limits(columns[index]).priority
+      empty[index] && !texts.isEmpty ? 0 : specs[index].priority
     }
     var kept = Array(columns.indices)
     func total() -> Int { kept.reduce(0) { $0 + natural[$1] } + max(0, kept.count - 1) }
@@ -129,8 +131,8 @@ enum TableView {
     }
     if total() < width, let nameIndex = kept.first(where: { columns[$0] == .name }) {
       natural[nameIndex] = max(
-        natural[nameIndex], min(ColumnText.limits(.name).max, natural[nameIndex] + width - total()))
+        natural[nameIndex], min(specs[nameIndex].width, natural[nameIndex] + width - total()))
     }
-    return Layout(columns: kept.map { (columns[$0], natural[$0]) })
+    return Layout(columns: kept.map { (specs[$0], natural[$0]) })
   }
 }
