@@ -58,7 +58,11 @@ enum TableView {
         if !isSelected, let role, rowStyle.role != .highlightChange || spec.column == .status {
           style = Style(role)
         }
-        let shown = TextLayout.pad(text, to: width, alignRight: spec.alignment == .right)
+        // An ID too wide for its column shows its first characters, without an ellipsis:
+        // they are what an operator matches against the detail view or a log.
+        let cut =
+          spec.isIdentifier && DisplayWidth.of(text) > width ? String(text.prefix(width)) : text
+        let shown = TextLayout.pad(cut, to: width, alignRight: spec.alignment == .right)
         frame.put(shown, x: cx, y: y, style: style, clip: area)
         cx += width + 1
       }
@@ -89,9 +93,12 @@ enum TableView {
     return selected ? "▶" : " "
   }
 
-  /// Column widths: each as wide as its header and content (capped); columns dropped by
-  /// priority until the rest fit, never the name column or `keep`; the name column absorbs what
-  /// is left over or missing.
+  /// Column widths, serving the name first: each column as wide as its header and content
+  /// (capped). When that is too wide, columns empty on every row go, then IDs show their
+  /// first `shortID` characters, then columns are dropped by priority (never the name or
+  /// `keep`) until the rest fit, the name giving up width only down to `comfortableName`
+  /// until nothing below the status is left. Room left over makes IDs whole again (when the
+  /// whole ID fits), then widens the name.
   static func fit(
     _ specs: [ColumnSpec], texts: [[(String, StyleRole?)]], sort: BrowserModel.SortOrder,
     keep: Column? = nil, width: Int, context: CellContext
@@ -102,6 +109,7 @@ enum TableView {
       for row in texts { w = max(w, DisplayWidth.of(row[index].0)) }
       return min(w, spec.width)
     }
+    let whole = natural
     // A column empty on every row on screen goes first: its header alone says nothing.
     let empty = columns.indices.map { index in texts.allSatisfy { $0[index].0.isEmpty } }
     func priority(_ index: Int) -> Int {
@@ -109,30 +117,61 @@ enum TableView {
     }
     var kept = Array(columns.indices)
     func total() -> Int { kept.reduce(0) { $0 + natural[$1] } + max(0, kept.count - 1) }
-    let nameMinimum = 8
-    while total() > width, kept.count > 1 {
-      // Would shrinking the name column alone make it fit?
-      if let nameIndex = kept.first(where: { columns[$0] == .name }) {
-        let excess = total() - width
-        if natural[nameIndex] - excess >= nameMinimum {
-          natural[nameIndex] -= excess
-          break
-        }
+    let nameIndex = kept.first { columns[$0] == .name }
+    func droppable() -> Int? {
+      kept.filter { columns[$0] != .name && columns[$0] != keep }.min {
+        priority($0) < priority($1)
       }
-      guard
-        let drop = kept.filter({ columns[$0] != .name && columns[$0] != keep }).min(by: {
-          priority($0) < priority($1)
-        })
-      else { break }
+    }
+    while total() > width, let drop = droppable(), priority(drop) == 0 {
+      kept.removeAll { $0 == drop }
+    }
+    if total() > width {
+      for index in kept where specs[index].isIdentifier {
+        let title = DisplayWidth.of(specs[index].title(context))
+        natural[index] = min(natural[index], max(shortID, title))
+      }
+    }
+    // Columns below the dates an operator scans go before the name gives up width; then the
+    // name gives up what it has beyond a comfortable width before those columns go, and all
+    // but the status go before it gives up more.
+    while total() > width, let drop = droppable(), priority(drop) < Self.scannedPriority {
+      kept.removeAll { $0 == drop }
+    }
+    if total() > width, let nameIndex {
+      natural[nameIndex] = max(
+        min(natural[nameIndex], Self.comfortableName), natural[nameIndex] - (total() - width))
+    }
+    let statusPriority = ColumnSpec.status.priority
+    while total() > width, let drop = droppable(), priority(drop) < statusPriority {
+      kept.removeAll { $0 == drop }
+    }
+    let nameMinimum = 8
+    if total() > width, let nameIndex {
+      natural[nameIndex] = max(nameMinimum, natural[nameIndex] - (total() - width))
+    }
+    while total() > width, kept.count > 1, let drop = droppable() {
       kept.removeAll { $0 == drop }
     }
     if total() > width, let last = kept.last {
       natural[last] = max(1, natural[last] - (total() - width))
     }
-    if total() < width, let nameIndex = kept.first(where: { columns[$0] == .name }) {
+    for index in kept where natural[index] < whole[index] && specs[index].isIdentifier {
+      if total() + whole[index] - natural[index] <= width { natural[index] = whole[index] }
+    }
+    if total() < width, let nameIndex, kept.contains(nameIndex) {
       natural[nameIndex] = max(
         natural[nameIndex], min(specs[nameIndex].width, natural[nameIndex] + width - total()))
     }
     return Layout(columns: kept.map { (specs[$0], natural[$0]) })
   }
+
+  /// How many characters of an ID show when space is tight (the detail view, the filter and
+  /// `y` keep the whole ID).
+  static let shortID = 8
+  /// A name this wide still reads (`analytics-db-nightly-2026…`).
+  static let comfortableName = 24
+  /// Columns from this priority on (CREATED, SIZE, REGION, PROGRESS) stay while the name has
+  /// more than `comfortableName` to give.
+  static let scannedPriority = 50
 }

@@ -4,19 +4,19 @@ import Foundation
 /// The columns every kind shows the same way (name, ID, status, region), and a helper that
 /// lets a descriptor write its cells and keys against its own value type.
 extension ColumnSpec {
-  static let name = ColumnSpec(.name, width: 48, priority: 100, sort: .name) { row, _ in
+  public static let name = ColumnSpec(.name, width: 48, priority: 100, sort: .name) { row, _ in
     row.resource.name.isEmpty ? CellText("(no name)", .muted) : CellText(row.resource.name)
   }
 
-  static let id = ColumnSpec(.id, width: 36, priority: 40, isIdentifier: true, sort: .id) {
+  public static let id = ColumnSpec(.id, width: 36, priority: 40, isIdentifier: true, sort: .id) {
     row, _ in CellText(row.id.id)
   }
 
-  static let status = ColumnSpec(.status, width: 24, priority: 90, sort: .status) {
+  public static let status = ColumnSpec(.status, width: 24, priority: 90, sort: .status) {
     row, context in row.statusCell(context)
   }
 
-  static let region = ColumnSpec(.region, width: 6, priority: 70, sort: .region) { row, _ in
+  public static let region = ColumnSpec(.region, width: 6, priority: 70, sort: .region) { row, _ in
     CellText(row.region)
   }
 }
