@@ -241,7 +241,7 @@ struct ScreenTests {
     }
     let frame = Fixtures.render(state, 40, 12)
     let header = frame.lines[frame.row(containing: "NAME")!]
-    #expect(header.contains("INSTANCE▲"))
+    #expect(header.contains("INSTANCE ID▲"))
     #expect(frame.row(containing: "x1") != nil || frame.row(containing: "solo") != nil)
   }
 

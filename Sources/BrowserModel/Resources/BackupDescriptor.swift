@@ -10,6 +10,13 @@ extension ResourceDescriptor {
       columns: [
         .name, .id, .status,
         backup.size(\.size),
+        // The instance's name from the Instances list (its ID until that list has it); sorts
+        // by the instance ID, which groups a pane by instance.
+        backup.column(.instanceName, width: 24, priority: 35, sort: .sameAs(.instance)) {
+          b, row, context in
+          guard let id = b.instanceID else { return .empty }
+          return CellText(context.name(.instances, RowID(region: row.region, id: id)) ?? id)
+        },
         backup.column(
           .instance, width: 36, priority: 30, isIdentifier: true,
           sort: .text { $0.instanceID ?? "" }
@@ -97,5 +104,6 @@ extension ResourceDescriptor {
 }
 
 extension Column {
-  public static let instance = Column("instance", title: "INSTANCE")
+  public static let instanceName = Column("instanceName", title: "INSTANCE")
+  public static let instance = Column("instance", title: "INSTANCE ID")
 }

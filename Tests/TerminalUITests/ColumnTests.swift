@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+
+@testable import BrowserModel
+@testable import TerminalUI
+
+/// Columns added through a descriptor, one file each, as the operator sees them.
+@Suite("descriptor columns")
+struct ColumnTests {
+  @Test("backups show their instance's name, from the Instances list")
+  func instanceName() throws {
+    let frame = Fixtures.render(Fixtures.state(), 200, 60)
+    let header = frame.lines[try #require(frame.row(containing: "NAME"))]
+    #expect(header.contains("INSTANCE "))
+    #expect(frame.lines[try #require(frame.row(containing: "nightly-orders"))].contains("orders-db"))
+    #expect(frame.lines.contains { $0.contains("users-db") })
+    // Until the Instances list has it, the ID stands in.
+    var state = Fixtures.state()
+    state.withPane(.instances) { $0.setRows([]) }
+    let unknown = Fixtures.render(state, 200, 60)
+    #expect(!unknown.lines.contains { $0.contains("orders-db") })
+    #expect(
+      unknown.lines[try #require(unknown.row(containing: "nightly-orders"))].contains(
+        "i2000000-0000-4000"))
+  }
+}
