@@ -12,7 +12,8 @@ struct ColumnTests {
     let frame = Fixtures.render(Fixtures.state(), 200, 60)
     let header = frame.lines[try #require(frame.row(containing: "NAME"))]
     #expect(header.contains("INSTANCE "))
-    #expect(frame.lines[try #require(frame.row(containing: "nightly-orders"))].contains("orders-db"))
+    #expect(
+      frame.lines[try #require(frame.row(containing: "nightly-orders"))].contains("orders-db"))
     #expect(frame.lines.contains { $0.contains("users-db") })
     // Until the Instances list has it, the ID stands in.
     var state = Fixtures.state()
@@ -22,5 +23,23 @@ struct ColumnTests {
     #expect(
       unknown.lines[try #require(unknown.row(containing: "nightly-orders"))].contains(
         "i2000000-0000-4000"))
+  }
+
+  @Test("snapshots show their volume's name, from the Volumes list")
+  func volumeName() throws {
+    var state = Fixtures.state()
+    _ = reduce(&state, .focusPane(.snapshots))
+    let frame = Fixtures.render(state, 200, 60)
+    let header = frame.lines[try #require(frame.row(containing: "NAME"))]
+    #expect(header.contains("VOLUME "))
+    // The list is the left 3/5 of a wide screen; the detail on the right names the volume too.
+    let list = frame.lines.map { String($0.prefix(120)) }
+    #expect(list.contains { $0.contains("pre-upgrade") && $0.contains("data-vol") })
+    #expect(frame.lines[try #require(frame.row(containing: "weekly"))].contains("scratch"))
+    // Until the Volumes list has it, the ID stands in.
+    state.withPane(.volumes) { $0.setRows([]) }
+    let unknown = Fixtures.render(state, 200, 60)
+    #expect(
+      unknown.lines[try #require(unknown.row(containing: "weekly"))].contains("v4000000-0000"))
   }
 }

@@ -13,6 +13,12 @@ extension ResourceDescriptor {
           CellText(progressBar(s), .progress)
         },
         snapshot.size(whole: \.size),
+        // The volume's name from the Volumes list (its ID until that list has it); sorts by
+        // the volume ID, which groups a pane by volume.
+        snapshot.column(.volumeName, width: 24, priority: 35, sort: .sameAs(.volume)) {
+          s, row, context in
+          CellText(context.name(.volumes, RowID(region: row.region, id: s.volumeID)) ?? s.volumeID)
+        },
         snapshot.column(
           .volume, width: 36, priority: 30, isIdentifier: true, sort: .text(\.volumeID)
         ) {
@@ -112,5 +118,6 @@ extension ResourceDescriptor {
 
 extension Column {
   public static let progress = Column("progress", title: "PROGRESS")
-  public static let volume = Column("volume", title: "VOLUME")
+  public static let volumeName = Column("volumeName", title: "VOLUME")
+  public static let volume = Column("volume", title: "VOLUME ID")
 }
