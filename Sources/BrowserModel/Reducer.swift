@@ -38,6 +38,9 @@ enum Reducer {
     case .toggleHelp:
       state.helpVisible.toggle()
       return []
+    case .toggleTimes:
+      state.timesAsAges.toggle()
+      return []
     case .refreshNow: return refreshNow(&state)
     case .sortNextColumn: return sortNextColumn(&state)
     case .reverseSort:

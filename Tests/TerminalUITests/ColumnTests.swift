@@ -42,4 +42,33 @@ struct ColumnTests {
     #expect(
       unknown.lines[try #require(unknown.row(containing: "weekly"))].contains("v4000000-0000"))
   }
+
+  @Test("t switches CREATED to an AGE column (3h, 2d) and back, keeping the sort")
+  func ages() throws {
+    var state = Fixtures.state()
+    #expect(KeyMap.action(for: .char("t"), in: state).map { "\($0)" } == "toggleTimes")
+    _ = reduce(&state, .toggleTimes)
+    let frame = Fixtures.render(state, 200, 60)
+    let header = frame.lines[try #require(frame.row(containing: "NAME"))]
+    #expect(header.contains("AGE▼"))
+    #expect(!header.contains("CREATED"))
+    let list = frame.lines.map { String($0.prefix(120)) }
+    // nightly-orders was created an hour before `now`, 数据库备份 a day before that.
+    #expect(list.contains { $0.contains("nightly-orders") && $0.contains(" 1h ") })
+    #expect(list.contains { $0.contains("数据库备份") && $0.contains(" 1d ") })
+    #expect(state.focused.sort.column == .created)
+    _ = reduce(&state, .toggleTimes)
+    let back = Fixtures.render(state, 200, 60)
+    #expect(back.lines[try #require(back.row(containing: "NAME"))].contains("CREATED▼"))
+  }
+
+  @Test("ages use the unit that counts")
+  func ageText() {
+    let now = Fixtures.now
+    #expect(Formatting.age(now.addingTimeInterval(-45), now: now) == "45s")
+    #expect(Formatting.age(now.addingTimeInterval(-12 * 60 - 5), now: now) == "12m")
+    #expect(Formatting.age(now.addingTimeInterval(-3 * 3600 - 59), now: now) == "3h")
+    #expect(Formatting.age(now.addingTimeInterval(-2 * 86400 - 7200), now: now) == "2d")
+    #expect(Formatting.age(now.addingTimeInterval(30), now: now) == "0s")
+  }
 }
