@@ -49,6 +49,10 @@ public struct PaneState: Sendable {
   var parsedFilter = FilterQuery(text: "")
   /// The oldest change mark, so the reducer knows when to wake up to fade it.
   var oldestMark: Date?
+  /// The SIZE column summed over the visible rows, in GB (nil for kinds without sizes):
+  /// the pane title shows it. Kept here, recomputed when the visible rows or their values
+  /// change (not on a sort change), so a frame never sums 100,000 rows.
+  public private(set) var sizeTotal: Double?
 
   public init(kind: PaneKind) {
     self.kind = kind
@@ -174,8 +178,9 @@ public struct PaneState: Sendable {
   }
 
   /// Applies the current sort from the cached ascending order of its column (computing it
-  /// once if needed), then re-filters. Reversing is O(n), never a re-sort.
-  mutating func resort() {
+  /// once if needed), then re-filters. Reversing is O(n), never a re-sort. `sortOnly`: the
+  /// rows and their values are unchanged (only the order is new), so totals stand.
+  mutating func resort(sortOnly: Bool = false) {
     let ascending: [Int32]
     if let cached = ascendingOrders[sort.column], cached.count == rows.count {
       ascending = cached
@@ -184,7 +189,7 @@ public struct PaneState: Sendable {
       ascendingOrders[sort.column] = ascending
     }
     sortedOrder = sort.ascending ? ascending : ascending.reversed()
-    refilter(force: true)
+    refilter(force: true, totalsStand: sortOnly)
   }
 
   /// The tie order, computed if it is not kept.
@@ -260,7 +265,7 @@ public struct PaneState: Sendable {
 
   /// Recomputes `visible`. A keystroke that only narrows the filter (typing more) scans the
   /// rows already visible, not all of them.
-  mutating func refilter(force: Bool = false) {
+  mutating func refilter(force: Bool = false, totalsStand: Bool = false) {
     let query = FilterQuery(text: filter.text)
     let narrowing = !force && query.narrows(parsedFilter)
     parsedFilter = query
@@ -272,7 +277,24 @@ public struct PaneState: Sendable {
         source.filter { query.matches(in: rows, at: Int($0)) }
       }
     }
+    if !totalsStand { recomputeTotals() }
     fixSelection()
+  }
+
+  /// Sums the SIZE column's key over the visible rows (read where the row keeps it).
+  mutating func recomputeTotals() {
+    guard case .number(let slot) = kind.descriptor.sortSlots[.size] else {
+      sizeTotal = nil
+      return
+    }
+    var total = 0.0
+    rows.withUnsafeBufferPointer { rows in
+      for index in visible {
+        let value = rows[Int(index)].numbers[slot]
+        if !value.isNaN { total += value }
+      }
+    }
+    sizeTotal = total
   }
 
   /// Keeps the selection on its row if visible, else the nearest row on screen.

@@ -80,7 +80,7 @@ extension Reducer {
     state.withPane(state.focusedPane) { pane in
       guard pane.kind.columns.contains(column) else { return }
       pane.sort = SortOrder(column: column, ascending: true)
-      pane.resort()
+      pane.resort(sortOnly: true)
     }
     return []
   }

@@ -46,7 +46,7 @@ enum Reducer {
     case .reverseSort:
       state.withPane(state.focusedPane) { pane in
         pane.sort.ascending.toggle()
-        pane.resort()
+        pane.resort(sortOnly: true)
       }
       return []
     case .sortBy(let column): return sortBy(&state, column)

@@ -68,6 +68,9 @@ public enum Renderer {
     guard area.height >= 3, area.width >= 4 else { return }
     let pane = state.focused
     var title = pane.kind.title + " · " + state.region.title
+    if let total = pane.sizeTotal, pane.visibleCount > 0 {
+      title += " · " + Formatting.totalSize(total)
+    }
     if !pane.filter.text.isEmpty { title += " · /" + pane.filter.text }
     let inner = Box.draw(
       area, in: &frame, border: Style(focused ? .borderFocus : .border), fill: .background,

@@ -1,3 +1,4 @@
+import CloudClient
 import Foundation
 import Testing
 
@@ -70,5 +71,32 @@ struct ColumnTests {
     #expect(Formatting.age(now.addingTimeInterval(-3 * 3600 - 59), now: now) == "3h")
     #expect(Formatting.age(now.addingTimeInterval(-2 * 86400 - 7200), now: now) == "2d")
     #expect(Formatting.age(now.addingTimeInterval(30), now: now) == "0s")
+  }
+
+  @Test("each pane's title totals the SIZE of its visible rows")
+  func sizeTotals() {
+    var state = Fixtures.state()
+    #expect(Fixtures.render(state, 120, 30).lines[2].contains("Backups · ORD · 1.75 GB"))
+    _ = reduce(&state, .beginFilter)
+    for c in "nightly" { _ = reduce(&state, .editFilter(.insert(String(c)))) }
+    #expect(Fixtures.render(state, 120, 30).lines[2].contains("Backups · ORD · 1.25 GB ·"))
+    _ = reduce(&state, .cancelFilter)
+    _ = reduce(&state, .reverseSort)
+    #expect(state.focused.sizeTotal == 1.75)
+    for (kind, total) in [
+      (PaneKind.snapshots, "200 GB"), (.instances, "30 GB"), (.volumes, "150 GB"),
+    ] {
+      _ = reduce(&state, .focusPane(kind))
+      #expect(Fixtures.render(state, 120, 30).lines[2].contains("· ORD · \(total)"), "\(kind)")
+    }
+    state.withPane(.volumes) { pane in
+      pane.setRows(
+        (0..<30).map { i in
+          Row(
+            region: "ORD",
+            resource: .volume(Volume(id: "v\(i)", name: "v\(i)", status: "available", size: 100)))
+        })
+    }
+    #expect(Fixtures.render(state, 120, 30).lines[2].contains("· ORD · 3.0 TB"))
   }
 }

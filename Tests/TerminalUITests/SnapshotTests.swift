@@ -12,7 +12,7 @@ struct SnapshotTests {
     let expected = [
       " rackwatch  rackspace/prod  ORD   DEMO",
       " 1 Backups 4   2 Snap   3 Inst   4 Volu",
-      "┌─ Backups · ORD ──────────────────────┐",
+      "┌─ Backups · ORD · 1.75 GB ────────────┐",
       "│ NAME                 STATUS          │",
       "│▶evil␛[31mred␇🚀      ⠋ NEW 5s        │",
       "│ orders-incremental   ⠋ BUILDING 2m05s│",
@@ -27,7 +27,7 @@ struct SnapshotTests {
     let styles = [
       "hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhggggggh",
       "AAAAAAAAAAAAAaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-      "BBTTTTTTTTTTTTTTTBBBBBBBBBBBBBBBBBBBBBBB",
+      "BBTTTTTTTTTTTTTTTTTTTTTTTTTBBBBBBBBBBBBB",
       "BccccccccccccccccccccccccccccccccccccccB",
       "BSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB",
       "BttttttttttttttttttttttppppppppppppppppB",
@@ -47,7 +47,7 @@ struct SnapshotTests {
     let expected = [
       " rackwatch  rackspace/prod  ORD   DEMO                         ⠋ updated 3s ago",
       " 1 Backups 4   2 Snapshots 3   3 Instances 2   4 Volumes 2",
-      "┌─ Backups · ORD ──────────────────────────────────────────────────────────────┐",
+      "┌─ Backups · ORD · 1.75 GB ────────────────────────────────────────────────────┐",
       "│ NAME                       ID       STATUS              SIZE CREATED▼        │",
       "│▶evil␛[31mred␇🚀            b1000000 ⠋ NEW 5s                 2026-11-18 12:06│",
       "│ orders-incremental         b1000000 ⠋ BUILDING 2m05s         2026-11-18 12:04│",
@@ -74,7 +74,7 @@ struct SnapshotTests {
     let styles = [
       "hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhgggggghhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh",
       "AAAAAAAAAAAAAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-      "BBTTTTTTTTTTTTTTTBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+      "BBTTTTTTTTTTTTTTTTTTTTTTTTTBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
       "BccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccB",
       "BSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSB",
       "BtttttttttttttttttttttttttttttttttttttpppppppppppppppptttttttttttttttttttttttttB",

@@ -36,7 +36,6 @@ extension ResourceDescriptor {
         .region,
       ],
       defaultSort: SortOrder(column: .created, ascending: false),
-      size: backup.map { $0.size ?? 0 },
       inMotion: { backup.unwrap($0)?.status.isInMotion ?? false },
       statusRole: { resource in
         switch backup.unwrap(resource)?.status {

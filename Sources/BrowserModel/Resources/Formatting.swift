@@ -21,7 +21,10 @@ public enum Formatting {
   /// `2026-11-23T17:45:07Z`: scriptable output and logs.
   public static func iso8601(_ date: Date) -> String {
     guard let parts = utc(date) else { return "" }
-    let year = parts.year < 1000 ? String(repeating: "0", count: 4 - String(parts.year).count) + "\(parts.year)" : "\(parts.year)"
+    let year =
+      parts.year < 1000
+      ? String(repeating: "0", count: 4 - String(parts.year).count) + "\(parts.year)"
+      : "\(parts.year)"
     return "\(year)-\(two(parts.month))-\(two(parts.day))T"
       + "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))Z"
   }
@@ -89,6 +92,17 @@ public enum Formatting {
     }
     let hundredths = Int((size * 100).rounded())
     return "\(hundredths / 100).\(two(hundredths % 100)) GB"
+  }
+
+  /// A pane's total: `0.50 GB`, `350 GB`, from 1,000 GB on `1.2 TB` (decimal, as the clouds
+  /// count GB).
+  public static func totalSize(_ gigabytes: Double) -> String {
+    guard gigabytes.isFinite, gigabytes >= 1000 else {
+      return gigabytes == gigabytes.rounded() && gigabytes.isFinite
+        ? "\(Int(gigabytes)) GB" : self.gigabytes(gigabytes)
+    }
+    let tenths = Int((gigabytes / 100).rounded())
+    return "\(tenths / 10).\(tenths % 10) TB"
   }
 
   /// Cinder sizes are whole GB.

@@ -13,8 +13,6 @@ public final class ResourceDescriptor: Sendable {
   public let columns: [ColumnSpec]
   /// The order a fresh pane sorts in.
   public let defaultSort: SortOrder
-  /// Where the size total in the pane title comes from (nil: no total).
-  let size: (@Sendable (Resource) -> Double?)?
   /// True while a job on the item has not settled (fast refresh while any row is).
   let inMotion: @Sendable (Resource) -> Bool
   /// How the status reads (colour role).
@@ -42,7 +40,6 @@ public final class ResourceDescriptor: Sendable {
 
   init(
     kind: PaneKind, noun: String, columns: [ColumnSpec], defaultSort: SortOrder,
-    size: (@Sendable (Resource) -> Double?)? = nil,
     inMotion: @escaping @Sendable (Resource) -> Bool,
     statusRole: @escaping @Sendable (Resource) -> StatusRole,
     movingSince: @escaping @Sendable (Resource) -> Date? = { _ in nil },
@@ -56,7 +53,6 @@ public final class ResourceDescriptor: Sendable {
     self.noun = noun
     self.columns = columns
     self.defaultSort = defaultSort
-    self.size = size
     self.inMotion = inMotion
     self.statusRole = statusRole
     self.movingSince = movingSince
@@ -97,12 +93,6 @@ public final class ResourceDescriptor: Sendable {
   /// The detail view's fields of `row` after its name, ID, status and region.
   public func detailFields(of row: Row, _ context: CellContext) -> [DetailField] {
     details(row.resource, DetailContext(cell: context, region: row.region))
-  }
-
-  /// The total size in GB of `rows` (nil for kinds without sizes).
-  public func totalSize<S: Sequence<Row>>(of rows: S) -> Double? {
-    guard let size else { return nil }
-    return rows.reduce(0) { $0 + (size($1.resource) ?? 0) }
   }
 
   /// The scriptable record of an item.

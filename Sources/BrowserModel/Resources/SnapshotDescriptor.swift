@@ -29,7 +29,6 @@ extension ResourceDescriptor {
         .region,
       ],
       defaultSort: SortOrder(column: .created, ascending: false),
-      size: snapshot.map { Double($0.size) },
       inMotion: { resource in
         // Matched by case: the statuses' own `==` lower-cases strings, too slow per row.
         switch snapshot.unwrap(resource) {

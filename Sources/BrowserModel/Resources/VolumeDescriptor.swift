@@ -23,7 +23,6 @@ extension ResourceDescriptor {
         .region,
       ],
       defaultSort: SortOrder(column: .name, ascending: true),
-      size: volume.map { Double($0.size) },
       inMotion: { resource in
         guard let status = volume.unwrap(resource)?.status.lowercased() else { return false }
         return ["creating", "deleting", "attaching", "detaching", "extending"].contains(status)
