@@ -35,3 +35,20 @@ struct RowEvent: Sendable, Hashable {
     }
   }
 }
+
+extension PaneState {
+  /// A job that finished or failed (the kind's descriptor says which changes count), from a
+  /// running job or one this app created.
+  static func event(from old: UnsafePointer<Row>, to new: UnsafePointer<Row>) -> RowEvent? {
+    let change = StatusChange(
+      from: old.pointee.statusKey, to: new.pointee.statusKey,
+      wasMoving: old.pointee.resourceInMotion, wasCreated: old.pointee.pending == .creating)
+    guard let outcome = new.pointee.kind.descriptor.outcome(change) else { return nil }
+    return RowEvent(
+      level: outcome.level, noun: noun(new.pointee.kind), row: new.pointee.id, outcome: outcome)
+  }
+
+  static func noun(_ kind: PaneKind) -> String { kind.descriptor.noun }
+
+  static func noun(_ resource: Resource) -> String { noun(resource.pane) }
+}

@@ -230,21 +230,6 @@ extension PaneState {
     old.pointee.watchedPrint != new.pointee.watchedPrint
   }
 
-  /// A job that finished or failed (the kind's descriptor says which changes count), from a
-  /// running job or one this app created.
-  static func event(from old: UnsafePointer<Row>, to new: UnsafePointer<Row>) -> RowEvent? {
-    let change = StatusChange(
-      from: old.pointee.statusKey, to: new.pointee.statusKey,
-      wasMoving: old.pointee.resourceInMotion, wasCreated: old.pointee.pending == .creating)
-    guard let outcome = new.pointee.kind.descriptor.outcome(change) else { return nil }
-    return RowEvent(
-      level: outcome.level, noun: noun(new.pointee.kind), row: new.pointee.id, outcome: outcome)
-  }
-
-  static func noun(_ kind: PaneKind) -> String { kind.descriptor.noun }
-
-  static func noun(_ resource: Resource) -> String { noun(resource.pane) }
-
   /// True when any row of a region is moving (decides the fast or slow interval).
   func anyInMotion(region: String) -> Bool {
     rows.withUnsafeBufferPointer { rows in
@@ -255,37 +240,4 @@ extension PaneState {
     }
   }
 
-  /// True when some change mark is older than `date`.
-  func hasMarks(before date: Date) -> Bool {
-    guard let oldestMark else { return false }
-    return oldestMark <= date
-  }
-
-  /// Clears marks older than `date`; rows marked gone disappear.
-  mutating func fadeMarks(before date: Date) {
-    var removeGone = false
-    for index in rows.indices {
-      guard let change = rows[index].change, change.at <= date else { continue }
-      if change.kind == .gone {
-        removeGone = true
-      } else {
-        rows[index].change = nil
-      }
-    }
-    if removeGone {
-      removeRows { $0.change?.kind == .gone && $0.change.map { $0.at <= date } == true }
-    } else {
-      recomputeOldestMark()
-    }
-  }
-
-  mutating func recomputeOldestMark() {
-    var oldest: Date?
-    rows.withUnsafeBufferPointer { rows in
-      for index in rows.indices {
-        if let at = rows[index].change?.at, oldest.map({ at < $0 }) ?? true { oldest = at }
-      }
-    }
-    oldestMark = oldest
-  }
 }
