@@ -22,8 +22,9 @@ public enum Renderer {
     let selectedPosition = pane.selectedPosition
     let spinner = Spinner.frame(at: state.now)
     let moving = motionOnScreen(state, pane, layout: layout, selected: selectedPosition)
-    HeaderBar.draw(state, in: layout.header, frame: &frame, spinner: moving ? spinner : nil)
-    TabBar.draw(state, in: layout.tabs, frame: &frame)
+    HeaderBar.draw(
+      HeaderBar.Model(state, spinner: moving ? spinner : nil), in: layout.header, frame: &frame)
+    TabBar.draw(TabBar.Model(state), in: layout.tabs, frame: &frame)
     drawList(
       state, in: layout.list, frame: &frame, spinner: spinner,
       focused: !(state.detailOpen && layout.detail != nil), selected: selectedPosition)
@@ -31,8 +32,8 @@ public enum Renderer {
       let row = selectedPosition.flatMap { pane.visibleRow(at: $0) }
       drawDetail(state, row: row, in: detail, frame: &frame, spinner: spinner)
     }
-    PromptLine.draw(state, in: layout.prompt, frame: &frame)
-    FooterBar.draw(state, in: layout.footer, frame: &frame)
+    PromptLine.draw(PromptLine.Model(state), in: layout.prompt, frame: &frame)
+    FooterBar.draw(FooterBar.Model(state), in: layout.footer, frame: &frame)
     let overlayArea = Rect(x: 0, y: 1, width: cols, height: rows - 2)
     if state.helpVisible { HelpOverlay.draw(state, in: overlayArea, frame: &frame) }
     if let dialog = state.dialog {
