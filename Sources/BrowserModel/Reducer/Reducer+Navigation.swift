@@ -79,8 +79,7 @@ extension Reducer {
   static func sortBy(_ state: inout BrowserState, _ column: Column) -> [Effect] {
     state.withPane(state.focusedPane) { pane in
       guard pane.kind.columns.contains(column) else { return }
-      pane.sort = SortOrder(column: column, ascending: true)
-      pane.resort(sortOnly: true)
+      pane.setSort(SortOrder(column: column, ascending: true))
     }
     return []
   }

@@ -45,8 +45,7 @@ enum Reducer {
     case .sortNextColumn: return sortNextColumn(&state)
     case .reverseSort:
       state.withPane(state.focusedPane) { pane in
-        pane.sort.ascending.toggle()
-        pane.resort(sortOnly: true)
+        pane.setSort(SortOrder(column: pane.sort.column, ascending: !pane.sort.ascending))
       }
       return []
     case .sortBy(let column): return sortBy(&state, column)

@@ -27,14 +27,15 @@ public struct PaneState: Sendable {
   /// reducer so rendering only indexes. 32-bit: 400 kB per 100,000 rows, not 800.
   public internal(set) var visible: [Int32] = []
   /// The selected row, kept by ID through refreshes, sorts and filters.
-  public var selectedID: RowID?
+  public internal(set) var selectedID: RowID?
   /// First visible row the UI should draw (kept so the selection stays on screen).
-  public var scrollOffset = 0
-  public var sort: SortOrder
+  public internal(set) var scrollOffset = 0
+  /// Changed only through `setSort`, which re-sorts.
+  public private(set) var sort: SortOrder
   /// The committed filter, or the one being typed while editing.
-  public var filter = TextField()
+  public internal(set) var filter = TextField()
   /// Per-region list state: loading, error, last loaded.
-  public var lists: [String: ListStatus] = [:]
+  public internal(set) var lists: [String: ListStatus] = [:]
   /// Large list differences being merged step by step, per region.
   var merging: [String: PendingMerge] = [:]
 
@@ -175,6 +176,12 @@ public struct PaneState: Sendable {
     tieOrder = tieOrder?.compactMap { newIndex[Int($0)] >= 0 ? Int32(newIndex[Int($0)]) : nil }
     recomputeOldestMark()
     resort()
+  }
+
+  /// Sorts by `order` (the rows and their values are unchanged, so totals stand).
+  mutating func setSort(_ order: SortOrder) {
+    sort = order
+    resort(sortOnly: true)
   }
 
   /// Applies the current sort from the cached ascending order of its column (computing it

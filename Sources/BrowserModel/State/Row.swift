@@ -49,10 +49,10 @@ public enum PendingOperation: Sendable, Hashable {
 /// Fields a refresh reads come first, so they share the row's first cache lines: a refresh
 /// that changes 10,000 of 100,000 rows is bound by memory latency, not by arithmetic.
 public struct Row: Sendable, Identifiable {
-  public var id: RowID
-  public var change: RowChange?
+  public internal(set) var id: RowID
+  public internal(set) var change: RowChange?
   /// Set once the server accepted the pending operation (reconciled by the next refresh).
-  public var pendingAcknowledged: Bool = false
+  public internal(set) var pendingAcknowledged: Bool = false
   /// `resource.isInMotion`, cached: looking into the resource copies it.
   var resourceInMotion = false
   /// `resource.pane`, kept so sorting knows the row's kind without looking into it.
@@ -61,7 +61,7 @@ public struct Row: Sendable, Identifiable {
   /// refresh compares it instead of looking into both resources. 32 bits fill what would be
   /// padding; a collision only costs one change mark.
   var watchedPrint: UInt32 = 0
-  public var pending: PendingOperation?
+  public internal(set) var pending: PendingOperation?
   /// The number and text sort keys the kind's descriptor declares, read once per value (NaN
   /// when the item has no value): sorting, filtering and refreshes read them here instead of
   /// copying the resource out of its enum, which costs a dozen reference-count operations.
@@ -71,7 +71,8 @@ public struct Row: Sendable, Identifiable {
   /// Lower-cased `name status words…` bytes (the descriptor's search words, separated by
   /// U+0001), computed once per value, so a filter keystroke over 100,000 rows is a byte scan.
   var searchKey: [UInt8]
-  public var resource: Resource
+  /// Changed only through `setResource`, which recomputes the keys.
+  public private(set) var resource: Resource
 
   /// Builds a row from an already sanitised resource.
   public init(region: String, resource: Resource, change: RowChange? = nil) {
@@ -85,6 +86,12 @@ public struct Row: Sendable, Identifiable {
   }
 
   public var region: String { id.region }
+
+  /// Replaces the resource (already sanitised) and recomputes the keys read from it.
+  mutating func setResource(_ resource: Resource) {
+    self.resource = resource
+    recomputeKeys()
+  }
 
   /// True while the row is moving (job running or a pending operation).
   public var isInMotion: Bool { pending != nil || resourceInMotion }
