@@ -83,11 +83,7 @@ extension ResourceDescriptor {
         if let project = b.projectID { list.append(DetailField("Project", project)) }
         return list
       },
-      record: [
-        RecordField("id") { r, _ in .string(r.id) },
-        RecordField("name") { r, _ in .string(r.name) },
-        RecordField("status") { r, _ in .string(r.statusText) },
-        RecordField("region") { _, region in .string(region) },
+      record: RecordField.identity + [
         RecordField("instance_id") { r, _ in .string(r.backup?.instanceID) },
         RecordField("parent_id") { r, _ in .string(r.backup?.parentID) },
         RecordField("size_gb") { r, _ in .number(r.backup?.size) },

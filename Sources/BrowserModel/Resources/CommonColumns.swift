@@ -67,10 +67,6 @@ struct Typed<Value: Sendable>: Sendable {
     }
   }
 
-  func map<T>(_ body: @escaping @Sendable (Value) -> T) -> @Sendable (Resource) -> T? {
-    { resource in unwrap(resource).map(body) }
-  }
-
   /// A sort key on the value.
   enum Key {
     case number(@Sendable (Value) -> Double?)

@@ -32,11 +32,7 @@ extension ResourceDescriptor {
           DetailField("Volume size", Formatting.gigabytes(i.volumeSize)),
         ]
       },
-      record: [
-        RecordField("id") { r, _ in .string(r.id) },
-        RecordField("name") { r, _ in .string(r.name) },
-        RecordField("status") { r, _ in .string(r.statusText) },
-        RecordField("region") { _, region in .string(region) },
+      record: RecordField.identity + [
         RecordField("datastore") { r, _ in .string(r.instance?.datastore?.type) },
         RecordField("datastore_version") { r, _ in .string(r.instance?.datastore?.version) },
         RecordField("flavor") { r, _ in .string(r.instance?.flavorID) },

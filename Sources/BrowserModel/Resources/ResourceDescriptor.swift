@@ -181,6 +181,14 @@ public struct RecordField: Sendable {
     self.key = key
     self.value = value
   }
+
+  /// The keys every record starts with: `id name status region`.
+  static let identity = [
+    RecordField("id") { r, _ in .string(r.id) },
+    RecordField("name") { r, _ in .string(r.name) },
+    RecordField("status") { r, _ in .string(r.statusText) },
+    RecordField("region") { _, region in .string(region) },
+  ]
 }
 
 /// A value of a scriptable record, before it is written as JSON, CSV or a table.

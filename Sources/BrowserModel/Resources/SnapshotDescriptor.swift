@@ -82,11 +82,7 @@ extension ResourceDescriptor {
         }
         return list
       },
-      record: [
-        RecordField("id") { r, _ in .string(r.id) },
-        RecordField("name") { r, _ in .string(r.name) },
-        RecordField("status") { r, _ in .string(r.statusText) },
-        RecordField("region") { _, region in .string(region) },
+      record: RecordField.identity + [
         RecordField("volume_id") { r, _ in .string(r.snapshot?.volumeID) },
         RecordField("size_gb") { r, _ in .integer(r.snapshot?.size) },
         RecordField("progress") { r, _ in .number(r.snapshot?.progress) },

@@ -41,11 +41,7 @@ extension ResourceDescriptor {
           DetailField("Created", Formatting.fullDate(v.created)),
         ]
       },
-      record: [
-        RecordField("id") { r, _ in .string(r.id) },
-        RecordField("name") { r, _ in .string(r.name) },
-        RecordField("status") { r, _ in .string(r.statusText) },
-        RecordField("region") { _, region in .string(region) },
+      record: RecordField.identity + [
         RecordField("size_gb") { r, _ in .integer(r.volume?.size) },
         RecordField("type") { r, _ in .string(r.volume?.volumeType) },
         RecordField("bootable") { r, _ in .bool(r.volume?.bootable) },
