@@ -10,7 +10,7 @@ extension PaneState {
   /// `incoming` rows are sanitised and keyed already (by the effect runner, off the reducer).
   mutating func merge(_ incoming: [Row], region: String, now: Date) -> [RowEvent] {
     let firstLoad = lists[region]?.lastLoaded == nil
-    var batch = MergeBatch(now: now, column: sort.column)
+    var batch = MergeBatch(now: now, column: sort.column, kind: kind)
     var seen = [Bool](repeating: false, count: rows.count)
     var added: [Row] = []
     var addedIDs = Set<String>()
@@ -72,7 +72,7 @@ extension PaneState {
     -> [RowEvent]
   {
     guard case .delta(_, let changed, let removed) = update.change else { return [] }
-    var batch = MergeBatch(now: now, column: sort.column)
+    var batch = MergeBatch(now: now, column: sort.column, kind: kind)
     var added: [Row] = []
     var matches: [(row: Int, fresh: Int)] = []
     matches.reserveCapacity(range.count)
@@ -111,6 +111,19 @@ extension PaneState {
   struct MergeBatch {
     var now: Date
     var column: Column
+    /// Where rows keep the sorted column's key, and which changes the kind announces: looked
+    /// up once per merge, not per changed row.
+    var slot: SortSlot?
+    var outcome: @Sendable (StatusChange) -> JobOutcome?
+
+    init(now: Date, column: Column, kind: PaneKind) {
+      self.now = now
+      self.column = column
+      let descriptor = kind.descriptor
+      slot = descriptor.sortSlots[column]
+      outcome = descriptor.outcome
+    }
+
     var events: [RowEvent] = []
     /// Rows whose key for the sorted column changed, or that are new.
     var moved: [Int] = []
@@ -156,8 +169,8 @@ extension PaneState {
         row.pointee.change = RowChange(.changed, at: batch.now)
         batch.marked = true
       }
-      if let event = event(from: row, to: fresh) { batch.events.append(event) }
-      batch.movedLast = !RowSorter.sameKey(row, fresh, column: batch.column)
+      if let event = event(from: row, to: fresh, batch.outcome) { batch.events.append(event) }
+      batch.movedLast = !RowSorter.sameKey(row, fresh, slot: batch.slot)
       row.pointee.takeValue(of: fresh)
       batch.valuesChanged = true
     }

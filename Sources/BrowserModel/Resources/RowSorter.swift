@@ -160,8 +160,8 @@ enum RowSorter {
   }
 
   /// True when two values of one row sort alike by `column` (so a refresh need not move it).
-  static func sameKey(_ a: UnsafePointer<Row>, _ b: UnsafePointer<Row>, column: Column) -> Bool {
-    switch Slots(column)[a.pointee.kind] {
+  static func sameKey(_ a: UnsafePointer<Row>, _ b: UnsafePointer<Row>, slot: SortSlot?) -> Bool {
+    switch slot {
     case .status: return a.pointee.statusKey == b.pointee.statusKey
     case .id, .region: return a.pointee.id == b.pointee.id
     case .name: return a.pointee.resource.name == b.pointee.resource.name

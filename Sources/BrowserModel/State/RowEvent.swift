@@ -39,11 +39,17 @@ struct RowEvent: Sendable, Hashable {
 extension PaneState {
   /// A job that finished or failed (the kind's descriptor says which changes count), from a
   /// running job or one this app created.
-  static func event(from old: UnsafePointer<Row>, to new: UnsafePointer<Row>) -> RowEvent? {
+  static func event(
+    from old: UnsafePointer<Row>, to new: UnsafePointer<Row>,
+    _ outcomes: (StatusChange) -> JobOutcome?
+  ) -> RowEvent? {
+    // Unchanged status: nothing to announce (and no strings copied).
+    guard old.pointee.statusKey != new.pointee.statusKey || old.pointee.pending == .creating
+    else { return nil }
     let change = StatusChange(
       from: old.pointee.statusKey, to: new.pointee.statusKey,
       wasMoving: old.pointee.resourceInMotion, wasCreated: old.pointee.pending == .creating)
-    guard let outcome = new.pointee.kind.descriptor.outcome(change) else { return nil }
+    guard let outcome = outcomes(change) else { return nil }
     return RowEvent(
       level: outcome.level, noun: noun(new.pointee.kind), row: new.pointee.id, outcome: outcome)
   }
