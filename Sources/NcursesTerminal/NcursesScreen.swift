@@ -90,31 +90,11 @@ public actor NcursesScreen {
     let (cols, rows) = size()
     let width = min(frame.width, cols)
     let height = min(frame.height, rows)
-    var old = previous
-    if let last = old, last.width != frame.width || last.height != frame.height {
-      old = nil
-    }
+    // A frame of another size (or none yet) means the screen holds nothing we know of.
+    let old = previous.flatMap { $0.width == frame.width && $0.height == frame.height ? $0 : nil }
     if old == nil { cn_clear() }
-    for y in 0..<height {
-      var x = 0
-      while x < width {
-        let cell = frame[x, y]
-        if let old, old[x, y] == cell {
-          x += 1
-          continue
-        }
-        if cell.isContinuation {
-          x += 1
-          continue
-        }
-        // A wide glyph in the last column does not fit: draw a space instead.
-        if cell.width == 2 && x + 1 >= width {
-          put(Cell.blank(cell.style), x: x, y: y)
-        } else {
-          put(cell, x: x, y: y)
-        }
-        x += 1
-      }
+    for change in frame.changes(since: old, cols: cols, rows: rows) {
+      put(change.cell, x: change.x, y: change.y)
     }
     if let cursor = frame.cursor, cursor.x < width, cursor.y < height {
       cn_cursor(Int32(cursor.y), Int32(cursor.x))

@@ -2,7 +2,31 @@ import BrowserModel
 
 /// Bottom line: the keys that do something right now, most useful first, cut at the width.
 enum FooterBar {
-  static func hints(_ state: BrowserState) -> [(key: String, label: String)] {
+  /// What decides the hints, and nothing else of the state.
+  struct Model {
+    enum DialogKind { case form, confirmDelete }
+    var dialog: DialogKind?
+    var helpVisible: Bool
+    var inputMode: InputMode
+    var detailOpen: Bool
+    var readOnly: Bool
+    var focusedPane: PaneKind
+
+    init(_ state: BrowserState) {
+      switch state.dialog {
+      case .form: dialog = .form
+      case .confirmDelete: dialog = .confirmDelete
+      case nil: dialog = nil
+      }
+      helpVisible = state.helpVisible
+      inputMode = state.inputMode
+      detailOpen = state.detailOpen
+      readOnly = state.profile.readOnly
+      focusedPane = state.focusedPane
+    }
+  }
+
+  static func hints(_ state: Model) -> [(key: String, label: String)] {
     if let dialog = state.dialog {
       switch dialog {
       case .form:
@@ -25,7 +49,7 @@ enum FooterBar {
       ("↑↓", "move"), ("Enter", state.detailOpen ? "close" : "detail"), ("1-4", "pane"),
       ("/", "filter"), (":", "command"), ("s/S", "sort"),
     ]
-    if !state.profile.readOnly && state.focusedPane.isActionable {
+    if !state.readOnly && state.focusedPane.isActionable {
       hints.append(("c", "create"))
       if state.focusedPane == .snapshots { hints.append(("e", "rename")) }
       hints.append(("d", "delete"))
@@ -34,7 +58,7 @@ enum FooterBar {
     return hints
   }
 
-  static func draw(_ state: BrowserState, in area: Rect, frame: inout Frame) {
+  static func draw(_ state: Model, in area: Rect, frame: inout Frame) {
     guard !area.isEmpty else { return }
     frame.fill(area, style: Style(.muted))
     var x = area.x + 1

@@ -5,7 +5,24 @@ import Foundation
 /// badges on the left; freshness (updated Ns ago, or a stale warning) and the spinner on the
 /// right.
 enum HeaderBar {
-  static func draw(_ state: BrowserState, in area: Rect, frame: inout Frame, spinner: Character?) {
+  /// What the header shows, and nothing else of the state.
+  struct Model {
+    var profile: ProfileInfo
+    var region: String
+    var connection: ConnectionStatus
+    var now: Date
+    var spinner: Character?
+
+    init(_ state: BrowserState, spinner: Character?) {
+      profile = state.profile
+      region = state.region.title
+      connection = state.connection
+      now = state.now
+      self.spinner = spinner
+    }
+  }
+
+  static func draw(_ state: Model, in area: Rect, frame: inout Frame) {
     guard !area.isEmpty else { return }
     let base = Style(.header)
     frame.fill(area, style: base)
@@ -17,7 +34,7 @@ enum HeaderBar {
     x += frame.put(
       profile, x: x, y: area.y, style: Style(.header, bold: true, foreground: profileColor),
       clip: area)
-    x += frame.put("  " + state.region.title + " ", x: x, y: area.y, style: base, clip: area)
+    x += frame.put("  " + state.region + " ", x: x, y: area.y, style: base, clip: area)
     if state.profile.readOnly {
       x += frame.put(" ", x: x, y: area.y, style: base, clip: area)
       x += frame.put(" READ-ONLY ", x: x, y: area.y, style: Style(.badgeWarning), clip: area)
@@ -28,7 +45,7 @@ enum HeaderBar {
     }
     let (status, role) = freshness(state)
     var right = status
-    if let spinner { right = "\(spinner) " + right }
+    if let spinner = state.spinner { right = "\(spinner) " + right }
     right += " "
     let rightWidth = DisplayWidth.of(right)
     let start = area.maxX - rightWidth
@@ -42,7 +59,7 @@ enum HeaderBar {
   }
 
   /// "updated 3s ago", "loading…", or "⚠ stale: <error>".
-  static func freshness(_ state: BrowserState) -> (String, StyleRole) {
+  static func freshness(_ state: Model) -> (String, StyleRole) {
     let connection = state.connection
     if connection.stale {
       var text = "⚠ stale"

@@ -10,6 +10,7 @@ enum HelpOverlay {
     ("/", "filter (words, status: datastore: region:)"),
     ("s / S", "sort by next column / reverse"),
     ("r", "refresh now"),
+    ("t", "times as ages (AGE 3h, 2d) / UTC dates"),
     ("c e d", "create, rename snapshot, delete (asks)"),
     ("y", "copy ID to clipboard (OSC 52)"),
     ("? q Ctrl-C", "this help, quit"),

@@ -77,6 +77,7 @@ public enum KeyMap {
     case .char("e"): return .beginRename
     case .char("d"): return .beginDelete
     case .char("y"): return .copySelectedID
+    case .char("t"): return .toggleTimes
     case .char("q"): return .quit
     default: return nil
     }

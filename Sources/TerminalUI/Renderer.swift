@@ -21,9 +21,10 @@ public enum Renderer {
     // header all need it.
     let selectedPosition = pane.selectedPosition
     let spinner = Spinner.frame(at: state.now)
-    let moving = motionOnScreen(state, pane, list: layout.list, selected: selectedPosition)
-    HeaderBar.draw(state, in: layout.header, frame: &frame, spinner: moving ? spinner : nil)
-    TabBar.draw(state, in: layout.tabs, frame: &frame)
+    let moving = motionOnScreen(state, pane, layout: layout, selected: selectedPosition)
+    HeaderBar.draw(
+      HeaderBar.Model(state, spinner: moving ? spinner : nil), in: layout.header, frame: &frame)
+    TabBar.draw(TabBar.Model(state), in: layout.tabs, frame: &frame)
     drawList(
       state, in: layout.list, frame: &frame, spinner: spinner,
       focused: !(state.detailOpen && layout.detail != nil), selected: selectedPosition)
@@ -31,8 +32,8 @@ public enum Renderer {
       let row = selectedPosition.flatMap { pane.visibleRow(at: $0) }
       drawDetail(state, row: row, in: detail, frame: &frame, spinner: spinner)
     }
-    PromptLine.draw(state, in: layout.prompt, frame: &frame)
-    FooterBar.draw(state, in: layout.footer, frame: &frame)
+    PromptLine.draw(PromptLine.Model(state), in: layout.prompt, frame: &frame)
+    FooterBar.draw(FooterBar.Model(state), in: layout.footer, frame: &frame)
     let overlayArea = Rect(x: 0, y: 1, width: cols, height: rows - 2)
     if state.helpVisible { HelpOverlay.draw(state, in: overlayArea, frame: &frame) }
     if let dialog = state.dialog {
@@ -48,10 +49,10 @@ public enum Renderer {
   /// row of every pane (100,000 rows cost more than the whole frame budget); the model
   /// decides how often time advances, this only decides whether the header shows it.
   static func motionOnScreen(
-    _ state: BrowserState, _ pane: PaneState, list: Rect, selected: Int?
+    _ state: BrowserState, _ pane: PaneState, layout: ScreenLayout, selected: Int?
   ) -> Bool {
     if PaneKind.allCases.contains(where: { state.pane($0).isLoading }) { return true }
-    let height = max(0, list.height - 3)
+    let height = layout.list.height > 3 ? layout.listRows : 0
     let first = TableView.firstRow(pane, height: height, selected: selected)
     for position in first..<(first + max(height, 1)) {
       guard let row = pane.visibleRow(at: position) else { break }
@@ -68,21 +69,25 @@ public enum Renderer {
     guard area.height >= 3, area.width >= 4 else { return }
     let pane = state.focused
     var title = pane.kind.title + " · " + state.region.title
+    if let total = pane.sizeTotal, pane.visibleCount > 0 {
+      title += " · " + Formatting.totalSize(total)
+    }
     if !pane.filter.text.isEmpty { title += " · /" + pane.filter.text }
     let inner = Box.draw(
       area, in: &frame, border: Style(focused ? .borderFocus : .border), fill: .background,
       title: title, titleStyle: Style(.title))
-    let columns = state.columns(for: pane.kind)
+    let columns = state.columnSpecs(for: pane.kind)
+    let context = CellContext(state, spinner: spinner)
     if pane.visibleCount == 0 {
       TableView.draw(
         pane, columns: columns, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1),
-        frame: &frame, focused: focused, now: state.now, spinner: spinner, selected: selected)
+        frame: &frame, focused: focused, context: context, selected: selected)
       emptyMessage(pane, state: state, in: inner, frame: &frame, spinner: spinner)
       return
     }
     TableView.draw(
-      pane, columns: columns, in: inner, frame: &frame, focused: focused, now: state.now,
-      spinner: spinner, selected: selected)
+      pane, columns: columns, in: inner, frame: &frame, focused: focused, context: context,
+      selected: selected)
   }
 
   /// What an empty list says: loading, the errors by region, no match, or nothing there.

@@ -49,6 +49,14 @@ public struct ScreenLayout: Sendable, Equatable {
     }
   }
 
-  /// Table rows that fit in the list (what `setViewport` should report).
+  /// Table rows that fit in the list: its box (top and bottom border) and the column titles
+  /// take 3 lines. The one source for the table's height, what `setViewport` reports (Page
+  /// Down moves this many) and which rows count as on screen.
   public var listRows: Int { max(1, list.height - 3) }
+
+  /// The table rows Page Up/Down should move for `state` on a `cols`×`rows` screen: the list
+  /// height depends on the size and on whether the detail view is open.
+  public static func viewportRows(for state: BrowserState, cols: Int, rows: Int) -> Int {
+    ScreenLayout(cols: cols, rows: rows, detailOpen: state.detailOpen).listRows
+  }
 }

@@ -3,19 +3,43 @@ import BrowserModel
 /// The four panes as tabs with their number key and row count. On a narrow terminal the
 /// other tabs shrink (no count, then just the number) so the focused one always shows.
 enum TabBar {
-  static func draw(_ state: BrowserState, in area: Rect, frame: inout Frame) {
+  /// One tab: its pane, and the counts it shows once the pane has loaded.
+  struct Tab {
+    var kind: PaneKind
+    var visible: Int
+    var total: Int
+    var loaded: Bool
+  }
+
+  /// What the tab bar shows, and nothing else of the state.
+  struct Model {
+    var tabs: [Tab]
+    var focused: PaneKind
+
+    init(_ state: BrowserState) {
+      tabs = PaneKind.allCases.map { kind in
+        let pane = state.pane(kind)
+        return Tab(
+          kind: kind, visible: pane.visibleCount, total: pane.rows.count,
+          loaded: !pane.rows.isEmpty || pane.lastLoaded != nil)
+      }
+      focused = state.focusedPane
+    }
+  }
+
+  static func draw(_ state: Model, in area: Rect, frame: inout Frame) {
     guard !area.isEmpty else { return }
     frame.fill(area, style: Style(.tab))
     var labels: [String] = []
     for detail in [3, 2, 1, 0] {
-      labels = PaneKind.allCases.enumerated().map { index, kind in
-        label(state, kind, number: index + 1, detail: kind == state.focusedPane ? 3 : detail)
+      labels = state.tabs.enumerated().map { index, tab in
+        label(tab, number: index + 1, detail: tab.kind == state.focused ? 3 : detail)
       }
       if labels.reduce(-1, { $0 + DisplayWidth.of($1) + 1 }) <= area.width { break }
     }
     var x = area.x
-    for (kind, text) in zip(PaneKind.allCases, labels) {
-      let style = Style(kind == state.focusedPane ? .tabActive : .tab)
+    for (tab, text) in zip(state.tabs, labels) {
+      let style = Style(tab.kind == state.focused ? .tabActive : .tab)
       x += frame.put(text, x: x, y: area.y, style: style, clip: area)
       x += frame.put(" ", x: x, y: area.y, style: Style(.tab), clip: area)
     }
@@ -23,15 +47,12 @@ enum TabBar {
 
   /// detail 3: number, title and count; 2: number and title; 1: number and the title's
   /// first four letters; 0: number only.
-  static func label(_ state: BrowserState, _ kind: PaneKind, number: Int, detail: Int) -> String {
+  static func label(_ tab: Tab, number: Int, detail: Int) -> String {
     guard detail > 0 else { return " \(number) " }
-    var text = " \(number) " + (detail == 1 ? String(kind.title.prefix(4)) : kind.title)
-    let pane = state.pane(kind)
-    if detail > 2 && (!pane.rows.isEmpty || pane.lastLoaded != nil) {
-      text += " " + Formatting.count(pane.visibleCount)
-      if pane.visibleCount != pane.rows.count {
-        text += "/" + Formatting.count(pane.rows.count)
-      }
+    var text = " \(number) " + (detail == 1 ? String(tab.kind.title.prefix(4)) : tab.kind.title)
+    if detail > 2 && tab.loaded {
+      text += " " + Formatting.count(tab.visible)
+      if tab.visible != tab.total { text += "/" + Formatting.count(tab.total) }
     }
     return text + " "
   }

@@ -6,33 +6,34 @@ import Foundation
 /// that fit, so a 100,000-row pane costs the same as a 30-row one.
 enum TableView {
   struct Layout {
-    var columns: [(column: Column, width: Int)]
+    var columns: [(spec: ColumnSpec, width: Int)]
   }
 
   static func draw(
-    _ pane: PaneState, columns all: [Column], in area: Rect, frame: inout Frame, focused: Bool,
-    now: Date, spinner: Character?, selected: Int?
+    _ pane: PaneState, columns all: [ColumnSpec], in area: Rect, frame: inout Frame,
+    focused: Bool, context: CellContext, selected: Int?
   ) {
     guard area.width >= 4, area.height >= 1 else { return }
     let bodyHeight = area.height - 1
     let first = firstRow(pane, height: bodyHeight, selected: selected)
     let rows = (0..<max(0, bodyHeight)).compactMap { pane.visibleRow(at: first + $0) }
     let texts = rows.map { row in
-      all.map { ColumnText.text($0, row, now: now, spinner: spinner) }
+      all.map { ColumnText.text($0, row, context) }
     }
     // A column the operator chose to sort by stays on screen (so `s` always shows where it
     // went); the pane's default sort column may give way like any other.
     let chosen = pane.sort.column == pane.kind.defaultSort.column ? nil : pane.sort.column
-    let layout = fit(all, texts: texts, sort: pane.sort, keep: chosen, width: area.width - 1)
+    let layout = fit(
+      all, texts: texts, sort: pane.sort, keep: chosen, width: area.width - 1, context: context)
 
     // Header
     var x = area.x + 1
     frame.fill(
       Rect(x: area.x, y: area.y, width: area.width, height: 1), style: Style(.columnHeader))
-    for (column, width) in layout.columns {
-      var title = column.title
-      if pane.sort.column == column { title += pane.sort.ascending ? "▲" : "▼" }
-      let text = TextLayout.pad(title, to: width, alignRight: ColumnText.alignsRight(column))
+    for (spec, width) in layout.columns {
+      var title = spec.title(context)
+      if pane.sort.column == spec.column { title += pane.sort.ascending ? "▲" : "▼" }
+      let text = TextLayout.pad(title, to: width, alignRight: spec.alignment == .right)
       frame.put(text, x: x, y: area.y, style: Style(.columnHeader), clip: area)
       x += width + 1
     }
@@ -50,14 +51,18 @@ enum TableView {
       frame.put(gutter(row, selected: isSelected), x: area.x, y: y, style: rowStyle, clip: area)
       var cx = area.x + 1
       let cells = texts[offset]
-      for (column, width) in layout.columns {
-        guard let index = all.firstIndex(of: column) else { continue }
+      for (spec, width) in layout.columns {
+        guard let index = all.firstIndex(where: { $0.column == spec.column }) else { continue }
         let (text, role) = cells[index]
         var style = rowStyle
-        if !isSelected, let role, rowStyle.role != .highlightChange || column == .status {
+        if !isSelected, let role, rowStyle.role != .highlightChange || spec.column == .status {
           style = Style(role)
         }
-        let shown = TextLayout.pad(text, to: width, alignRight: ColumnText.alignsRight(column))
+        // An ID too wide for its column shows its first characters, without an ellipsis:
+        // they are what an operator matches against the detail view or a log.
+        let cut =
+          spec.isIdentifier && DisplayWidth.of(text) > width ? String(text.prefix(width)) : text
+        let shown = TextLayout.pad(cut, to: width, alignRight: spec.alignment == .right)
         frame.put(shown, x: cx, y: y, style: style, clip: area)
         cx += width + 1
       }
@@ -88,49 +93,85 @@ enum TableView {
     return selected ? "▶" : " "
   }
 
-  /// Column widths: each as wide as its header and content (capped); columns dropped by
-  /// priority until the rest fit, never the name column or `keep`; the name column absorbs what
-  /// is left over or missing.
+  /// Column widths, serving the name first: each column as wide as its header and content
+  /// (capped). When that is too wide, columns empty on every row go, then IDs show their
+  /// first `shortID` characters, then columns are dropped by priority (never the name or
+  /// `keep`) until the rest fit, the name giving up width only down to `comfortableName`
+  /// until nothing below the status is left. Room left over makes IDs whole again (when the
+  /// whole ID fits), then widens the name.
   static func fit(
-    _ columns: [Column], texts: [[(String, StyleRole?)]], sort: BrowserModel.SortOrder,
-    keep: Column? = nil, width: Int
+    _ specs: [ColumnSpec], texts: [[(String, StyleRole?)]], sort: BrowserModel.SortOrder,
+    keep: Column? = nil, width: Int, context: CellContext
   ) -> Layout {
-    var natural: [Int] = columns.enumerated().map { index, column in
-      var w = DisplayWidth.of(column.title) + (sort.column == column ? 1 : 0)
+    let columns = specs.map(\.column)
+    var natural: [Int] = specs.enumerated().map { index, spec in
+      var w = DisplayWidth.of(spec.title(context)) + (sort.column == spec.column ? 1 : 0)
       for row in texts { w = max(w, DisplayWidth.of(row[index].0)) }
-      return min(w, ColumnText.limits(column).max)
+      return min(w, spec.width)
     }
+    let whole = natural
     // A column empty on every row on screen goes first: its header alone says nothing.
     let empty = columns.indices.map { index in texts.allSatisfy { $0[index].0.isEmpty } }
     func priority(_ index: Int) -> Int {
-      empty[index] && !texts.isEmpty ? 0 : ColumnText.limits(columns[index]).priority
+      empty[index] && !texts.isEmpty ? 0 : specs[index].priority
     }
     var kept = Array(columns.indices)
     func total() -> Int { kept.reduce(0) { $0 + natural[$1] } + max(0, kept.count - 1) }
-    let nameMinimum = 8
-    while total() > width, kept.count > 1 {
-      // Would shrinking the name column alone make it fit?
-      if let nameIndex = kept.first(where: { columns[$0] == .name }) {
-        let excess = total() - width
-        if natural[nameIndex] - excess >= nameMinimum {
-          natural[nameIndex] -= excess
-          break
-        }
+    let nameIndex = kept.first { columns[$0] == .name }
+    func droppable() -> Int? {
+      kept.filter { columns[$0] != .name && columns[$0] != keep }.min {
+        priority($0) < priority($1)
       }
-      guard
-        let drop = kept.filter({ columns[$0] != .name && columns[$0] != keep }).min(by: {
-          priority($0) < priority($1)
-        })
-      else { break }
+    }
+    while total() > width, let drop = droppable(), priority(drop) == 0 {
+      kept.removeAll { $0 == drop }
+    }
+    if total() > width {
+      for index in kept where specs[index].isIdentifier {
+        let title = DisplayWidth.of(specs[index].title(context))
+        natural[index] = min(natural[index], max(shortID, title))
+      }
+    }
+    // Columns below the dates an operator scans go before the name gives up width; then the
+    // name gives up what it has beyond a comfortable width before those columns go, and all
+    // but the status go before it gives up more.
+    while total() > width, let drop = droppable(), priority(drop) < Self.scannedPriority {
+      kept.removeAll { $0 == drop }
+    }
+    if total() > width, let nameIndex {
+      natural[nameIndex] = max(
+        min(natural[nameIndex], Self.comfortableName), natural[nameIndex] - (total() - width))
+    }
+    let statusPriority = ColumnSpec.status.priority
+    while total() > width, let drop = droppable(), priority(drop) < statusPriority {
+      kept.removeAll { $0 == drop }
+    }
+    let nameMinimum = 8
+    if total() > width, let nameIndex {
+      natural[nameIndex] = max(nameMinimum, natural[nameIndex] - (total() - width))
+    }
+    while total() > width, kept.count > 1, let drop = droppable() {
       kept.removeAll { $0 == drop }
     }
     if total() > width, let last = kept.last {
       natural[last] = max(1, natural[last] - (total() - width))
     }
-    if total() < width, let nameIndex = kept.first(where: { columns[$0] == .name }) {
-      natural[nameIndex] = max(
-        natural[nameIndex], min(ColumnText.limits(.name).max, natural[nameIndex] + width - total()))
+    for index in kept where natural[index] < whole[index] && specs[index].isIdentifier {
+      if total() + whole[index] - natural[index] <= width { natural[index] = whole[index] }
     }
-    return Layout(columns: kept.map { (columns[$0], natural[$0]) })
+    if total() < width, let nameIndex, kept.contains(nameIndex) {
+      natural[nameIndex] = max(
+        natural[nameIndex], min(specs[nameIndex].width, natural[nameIndex] + width - total()))
+    }
+    return Layout(columns: kept.map { (specs[$0], natural[$0]) })
   }
+
+  /// How many characters of an ID show when space is tight (the detail view, the filter and
+  /// `y` keep the whole ID).
+  static let shortID = 8
+  /// A name this wide still reads (`analytics-db-nightly-2026…`).
+  static let comfortableName = 24
+  /// Columns from this priority on (CREATED, SIZE, REGION, PROGRESS) stay while the name has
+  /// more than `comfortableName` to give.
+  static let scannedPriority = 50
 }

@@ -111,7 +111,10 @@ struct ChangeAwarenessTests {
     #expect(row?.resource.name == "evil\u{241B}]52;c;AAAA\u{2407}\u{FFFD}gnp.exe")
     #expect(row?.id.id == "x\u{241B}")
     #expect(
-      row?.text(for: .name).unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
+      row.map {
+        PaneKind.backups.descriptor.spec(.name)!.text($0, CellContext(now: state.now)).text
+      }?
+      .unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
         == true)
   }
 

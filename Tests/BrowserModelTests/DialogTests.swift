@@ -55,7 +55,7 @@ struct DialogTests {
           region: "ORD", placeholder: placeholder)))
     let row = state.pane(.backups).row(placeholder)
     #expect(row?.pending == .creating)
-    #expect(row?.text(for: .status) == "creating…")
+    #expect(row?.statusCell(CellContext(now: state.now)).text == "creating…")
     #expect(form(state)?.submitting == true)
     // The server answers: the placeholder becomes the real row, the dialog closes.
     _ = reduce(

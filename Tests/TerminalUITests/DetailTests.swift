@@ -110,7 +110,9 @@ struct LongTextTests {
     }
     snapshot.size = nil
     let unknown = Row(region: row.region, resource: .snapshot(snapshot))
-    #expect(ColumnText.text(.size, unknown, now: Fixtures.now, spinner: nil).0 == "—")
+    let size = try #require(PaneKind.snapshots.descriptor.spec(.size))
+    let shown = ColumnText.text(size, unknown, CellContext(now: Fixtures.now)).0
+    #expect(shown == "—")
     let detail = DetailView.fields(unknown, state: state, spinner: nil)
     #expect(detail.first { $0.label == "Size" }?.value == "")  // drawn as "—"
   }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import BrowserModel
 @testable import TerminalUI
 
 @Suite("formatting")

@@ -237,11 +237,11 @@ struct ScreenTests {
   func sortedColumnStays() {
     var state = soloBackup()
     state.withPane(.backups) {
-      $0.sort = BrowserModel.SortOrder(column: .instance, ascending: true)
+      $0.setSort(BrowserModel.SortOrder(column: .instance, ascending: true))
     }
     let frame = Fixtures.render(state, 40, 12)
     let header = frame.lines[frame.row(containing: "NAME")!]
-    #expect(header.contains("INSTANCE▲"))
+    #expect(header.contains("INSTANCE ID▲"))
     #expect(frame.row(containing: "x1") != nil || frame.row(containing: "solo") != nil)
   }
 

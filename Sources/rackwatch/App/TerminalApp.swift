@@ -59,14 +59,15 @@ enum TerminalApp {
       noColor: !(environment["NO_COLOR"] ?? "").isEmpty, to: store)
     var latest = initial
     var size = await screen.size()
-    await store.send(.setViewport(rows: Self.viewportRows(size.rows)))
+    await store.send(.setViewport(rows: Self.viewportRows(latest, size)))
     await store.start()
 
     loop: for await event in events {
       switch event {
       case .key(.resize):
         size = await screen.size()
-        await store.send(.setViewport(rows: Self.viewportRows(size.rows)))
+        latest = await store.state
+        await store.send(.setViewport(rows: Self.viewportRows(latest, size)))
       case .key(let key):
         // Map each key against the store's current state, not the last one drawn: keys
         // typed faster than frames (a paste, a script) must see the dialog the previous key
@@ -74,6 +75,12 @@ enum TerminalApp {
         if let action = KeyMap.action(for: key, in: latest) {
           await store.send(action)
           latest = await store.state
+          // Opening or closing the detail changes the list's height on a narrow screen.
+          let rows = Self.viewportRows(latest, size)
+          if rows != latest.viewportRows {
+            await store.send(.setViewport(rows: rows))
+            latest = await store.state
+          }
         }
         continue loop
       case .state:
@@ -139,8 +146,10 @@ enum TerminalApp {
     }
   }
 
-  /// Table rows that fit on a screen of `rows` lines (header, tabs, column titles, prompt, footer).
-  static func viewportRows(_ rows: Int) -> Int { max(1, rows - 6) }
+  /// Table rows on screen, from the same layout the renderer draws.
+  static func viewportRows(_ state: BrowserState, _ size: (cols: Int, rows: Int)) -> Int {
+    ScreenLayout.viewportRows(for: state, cols: size.cols, rows: size.rows)
+  }
 
   private static func reload(_ catalog: inout ThemeCatalog, _ name: String, _ directory: String)
     -> Theme?

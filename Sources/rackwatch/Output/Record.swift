@@ -1,3 +1,4 @@
+import BrowserModel
 import Foundation
 
 /// One row of scriptable output: ordered fields with typed values.
@@ -54,14 +55,8 @@ extension Record.Value {
   init(date: Date?) { self = date.map { .string(Timestamp.iso8601($0)) } ?? .null }
 }
 
-/// Dates in scriptable output: ISO 8601 in UTC, seconds precision, with `Z`.
+/// Dates in scriptable output: ISO 8601 in UTC, seconds precision, with `Z` (the one UTC
+/// formatter, `Formatting`).
 enum Timestamp {
-  static func iso8601(_ date: Date) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-    return String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
-      c.minute ?? 0, c.second ?? 0)
-  }
+  static func iso8601(_ date: Date) -> String { Formatting.iso8601(date) }
 }

@@ -1,69 +1,41 @@
+import BrowserModel
 import CloudClient
 
-/// The scriptable shape of each resource kind (one place, documented in the README).
+/// The scriptable shape of each resource kind: the keys and values are declared by the kind's
+/// descriptor (`BrowserModel/Resources/*Descriptor.swift`, documented in the README); this
+/// turns them into the writer's records.
 enum ResourceRecords {
-  static func backup(_ b: Backup, region: String) -> Record {
-    Record(fields: [
-      ("id", .string(b.id)),
-      ("name", .string(b.name)),
-      ("status", .string(b.status.wire)),
-      ("region", .string(region)),
-      ("instance_id", .init(b.instanceID)),
-      ("parent_id", .init(b.parentID)),
-      ("size_gb", .init(b.size)),
-      ("datastore", .init(b.datastore?.type)),
-      ("datastore_version", .init(b.datastore?.version)),
-      ("created", .init(date: b.created)),
-      ("updated", .init(date: b.updated)),
-      ("description", .init(b.description)),
-      ("location", .init(b.locationRef)),
-    ])
+  static func record(_ resource: Resource, region: String) -> Record {
+    Record(
+      fields: resource.descriptor.record(resource, region: region).map { ($0.key, value($0.value)) }
+    )
   }
-  static let backupTable = ["id", "name", "status", "region", "size_gb", "datastore", "created"]
+
+  static func value(_ value: RecordValue) -> Record.Value {
+    switch value {
+    case .string(let string): .init(string)
+    case .number(let number): .init(number)
+    case .integer(let integer): .init(integer)
+    case .bool(let bool): bool.map { .bool($0) } ?? .null
+    case .date(let date): .init(date: date)
+    case .strings(let list): .strings(list)
+    case .object(let pairs): .object(pairs)
+    }
+  }
+
+  static func backup(_ b: Backup, region: String) -> Record { record(.backup(b), region: region) }
+  static let backupTable = PaneKind.backups.descriptor.tableKeys
 
   static func snapshot(_ s: Snapshot, region: String) -> Record {
-    Record(fields: [
-      ("id", .string(s.id)),
-      ("name", .string(s.name)),
-      ("status", .string(s.status.wire)),
-      ("region", .string(region)),
-      ("volume_id", .string(s.volumeID)),
-      ("size_gb", .init(s.size)),
-      ("progress", .init(s.progress)),
-      ("created", .init(date: s.created)),
-      ("updated", .init(date: s.updated)),
-      ("description", .init(s.description)),
-      ("metadata", .object(s.metadata.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })),
-    ])
+    record(.snapshot(s), region: region)
   }
-  static let snapshotTable = ["id", "name", "status", "region", "size_gb", "progress", "created"]
+  static let snapshotTable = PaneKind.snapshots.descriptor.tableKeys
 
   static func instance(_ i: DatabaseInstance, region: String) -> Record {
-    Record(fields: [
-      ("id", .string(i.id)),
-      ("name", .string(i.name)),
-      ("status", .string(i.status)),
-      ("region", .string(region)),
-      ("datastore", .init(i.datastore?.type)),
-      ("datastore_version", .init(i.datastore?.version)),
-      ("flavor", .init(i.flavorID)),
-      ("volume_size_gb", .init(i.volumeSize)),
-    ])
+    record(.instance(i), region: region)
   }
-  static let instanceTable = ["id", "name", "status", "region", "datastore", "volume_size_gb"]
+  static let instanceTable = PaneKind.instances.descriptor.tableKeys
 
-  static func volume(_ v: Volume, region: String) -> Record {
-    Record(fields: [
-      ("id", .string(v.id)),
-      ("name", .string(v.name)),
-      ("status", .string(v.status)),
-      ("region", .string(region)),
-      ("size_gb", .integer(v.size)),
-      ("type", .init(v.volumeType)),
-      ("bootable", .bool(v.bootable)),
-      ("attached_to", .strings(v.attachedTo)),
-      ("created", .init(date: v.created)),
-    ])
-  }
-  static let volumeTable = ["id", "name", "status", "region", "size_gb", "type", "attached_to"]
+  static func volume(_ v: Volume, region: String) -> Record { record(.volume(v), region: region) }
+  static let volumeTable = PaneKind.volumes.descriptor.tableKeys
 }

@@ -16,6 +16,24 @@ extension Reducer {
     return []
   }
 
+  /// Page Up/Down: the selection and the top row both move one screenful, so the rows after
+  /// the last one on screen come into view with none skipped or repeated (clamped at the ends).
+  static func page(_ state: inout BrowserState, by delta: Int) -> [Effect] {
+    let height = state.viewportRows
+    state.withPane(state.focusedPane) { pane in
+      guard let current = pane.selectedPosition else {
+        pane.select(position: 0)
+        pane.keepSelectionOnScreen(height: height)
+        return
+      }
+      let top = min(max(0, pane.scrollOffset), max(0, pane.visibleCount - height))
+      pane.select(position: current + delta)
+      pane.scrollOffset = max(0, top + delta)
+      pane.keepSelectionOnScreen(height: height)
+    }
+    return []
+  }
+
   static func focusPane(_ state: inout BrowserState, _ kind: PaneKind) -> [Effect] {
     state.focusedPane = kind
     state.detailOpen = false
@@ -61,8 +79,7 @@ extension Reducer {
   static func sortBy(_ state: inout BrowserState, _ column: Column) -> [Effect] {
     state.withPane(state.focusedPane) { pane in
       guard pane.kind.columns.contains(column) else { return }
-      pane.sort = SortOrder(column: column, ascending: true)
-      pane.resort()
+      pane.setSort(SortOrder(column: column, ascending: true))
     }
     return []
   }

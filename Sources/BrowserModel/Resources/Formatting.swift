@@ -1,7 +1,8 @@
 import Foundation
 
-/// Text forms of values shared by the table and the detail view. Dates are shown in UTC so
-/// screens read the same for everyone on a shared incident channel (and tests are stable).
+/// Text forms of values shared by the table, the detail view and the CLI: the one UTC date
+/// formatter and the one size/percent formatter. Dates are shown in UTC so screens read the
+/// same for everyone on a shared incident channel (and tests are stable).
 public enum Formatting {
   /// `2026-11-23 17:45` (UTC), or "" when nil.
   public static func date(_ date: Date?) -> String {
@@ -15,6 +16,26 @@ public enum Formatting {
     guard let date, let parts = utc(date) else { return "—" }
     return "\(parts.year)-\(two(parts.month))-\(two(parts.day)) "
       + "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second)) UTC"
+  }
+
+  /// `2026-11-23T17:45:07Z`: scriptable output and logs.
+  public static func iso8601(_ date: Date) -> String {
+    guard let parts = utc(date) else { return "" }
+    let year =
+      parts.year < 1000
+      ? String(repeating: "0", count: 4 - String(parts.year).count) + "\(parts.year)"
+      : "\(parts.year)"
+    return "\(year)-\(two(parts.month))-\(two(parts.day))T"
+      + "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))Z"
+  }
+
+  /// A short age for a table cell: `45s`, `12m`, `3h`, `2d` (the unit that counts).
+  public static func age(_ date: Date, now: Date) -> String {
+    let s = max(0, Int(now.timeIntervalSince(date)))
+    if s < 60 { return "\(s)s" }
+    if s < 3600 { return "\(s / 60)m" }
+    if s < 86400 { return "\(s / 3600)h" }
+    return "\(s / 86400)d"
   }
 
   /// Calendar fields in UTC. Hand-rolled (days-from-civil) rather than `String(format:)` or
@@ -71,6 +92,17 @@ public enum Formatting {
     }
     let hundredths = Int((size * 100).rounded())
     return "\(hundredths / 100).\(two(hundredths % 100)) GB"
+  }
+
+  /// A pane's total: `0.50 GB`, `350 GB`, from 1,000 GB on `1.2 TB` (decimal, as the clouds
+  /// count GB).
+  public static func totalSize(_ gigabytes: Double) -> String {
+    guard gigabytes.isFinite, gigabytes >= 1000 else {
+      return gigabytes == gigabytes.rounded() && gigabytes.isFinite
+        ? "\(Int(gigabytes)) GB" : self.gigabytes(gigabytes)
+    }
+    let tenths = Int((gigabytes / 100).rounded())
+    return "\(tenths / 10).\(tenths % 10) TB"
   }
 
   /// Cinder sizes are whole GB.

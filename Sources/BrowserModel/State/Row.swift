@@ -49,31 +49,30 @@ public enum PendingOperation: Sendable, Hashable {
 /// Fields a refresh reads come first, so they share the row's first cache lines: a refresh
 /// that changes 10,000 of 100,000 rows is bound by memory latency, not by arithmetic.
 public struct Row: Sendable, Identifiable {
-  public var id: RowID
-  public var change: RowChange?
+  public internal(set) var id: RowID
+  public internal(set) var change: RowChange?
   /// Set once the server accepted the pending operation (reconciled by the next refresh).
-  public var pendingAcknowledged: Bool = false
+  public internal(set) var pendingAcknowledged: Bool = false
   /// `resource.isInMotion`, cached: looking into the resource copies it.
   var resourceInMotion = false
   /// `resource.pane`, kept so sorting knows the row's kind without looking into it.
-  let kind: PaneKind
+  public let kind: PaneKind
   /// A hash of what an operator watches (status, progress, size, name, attachments): a
   /// refresh compares it instead of looking into both resources. 32 bits fill what would be
   /// padding; a collision only costs one change mark.
   var watchedPrint: UInt32 = 0
-  public var pending: PendingOperation?
-  /// The number columns, read once from the resource (NaN when the item has no value):
-  /// sorting and refreshes read them here instead of copying the resource out of its enum,
-  /// which costs a dozen reference-count operations each time.
+  public internal(set) var pending: PendingOperation?
+  /// The number and text sort keys the kind's descriptor declares, read once per value (NaN
+  /// when the item has no value): sorting, filtering and refreshes read them here instead of
+  /// copying the resource out of its enum, which costs a dozen reference-count operations.
   var numbers = SortNumbers()
+  var texts = SortTexts()
   var statusKey: String
-  var datastoreKey: String
-  /// Backup type or volume type, lower-cased (for sorting without copying the resource).
-  var typeKey = ""
-  /// Lower-cased `name status instance/volume` bytes (separated by U+0001), computed once per
-  /// value, so a filter keystroke over 100,000 rows is a byte scan.
+  /// Lower-cased `name status words…` bytes (the descriptor's search words, separated by
+  /// U+0001), computed once per value, so a filter keystroke over 100,000 rows is a byte scan.
   var searchKey: [UInt8]
-  public var resource: Resource
+  /// Changed only through `setResource`, which recomputes the keys.
+  public private(set) var resource: Resource
 
   /// Builds a row from an already sanitised resource.
   public init(region: String, resource: Resource, change: RowChange? = nil) {
@@ -83,11 +82,16 @@ public struct Row: Sendable, Identifiable {
     self.change = change
     self.searchKey = []
     self.statusKey = ""
-    self.datastoreKey = ""
     recomputeKeys()
   }
 
   public var region: String { id.region }
+
+  /// Replaces the resource (already sanitised) and recomputes the keys read from it.
+  mutating func setResource(_ resource: Resource) {
+    self.resource = resource
+    recomputeKeys()
+  }
 
   /// True while the row is moving (job running or a pending operation).
   public var isInMotion: Bool { pending != nil || resourceInMotion }
@@ -98,56 +102,104 @@ public struct Row: Sendable, Identifiable {
     resource = fresh.pointee.resource
     searchKey = fresh.pointee.searchKey
     statusKey = fresh.pointee.statusKey
-    datastoreKey = fresh.pointee.datastoreKey
-    typeKey = fresh.pointee.typeKey
+    texts = fresh.pointee.texts
     resourceInMotion = fresh.pointee.resourceInMotion
     watchedPrint = fresh.pointee.watchedPrint
     numbers = fresh.pointee.numbers
   }
 
   mutating func recomputeKeys() {
+    let descriptor = kind.descriptor
     // Not the ID: the row holds it already (in `id`), and filters read it there.
-    var parts = [resource.name, resource.statusText]
-    var datastore = ""
-    switch resource {
-    case .backup(let value):
-      if let instanceID = value.instanceID { parts.append(instanceID) }
-      datastore = value.datastore.map { "\($0.type) \($0.version ?? "")" } ?? ""
-    case .snapshot(let value): parts.append(value.volumeID)
-    case .instance(let value):
-      datastore = value.datastore.map { "\($0.type) \($0.version ?? "")" } ?? ""
-    case .volume(let value): parts.append(contentsOf: value.attachedTo)
-    }
+    let parts = [resource.name, resource.statusText] + descriptor.searchWords(resource)
     searchKey = Array(parts.joined(separator: "\u{1}").lowercased().utf8)
     statusKey = resource.statusText.lowercased()
-    resourceInMotion = resource.isInMotion
-    datastoreKey = datastore.lowercased()
-    if case .text(let type) = resource.sortValue(.type) { typeKey = type.lowercased() }
-    func number(_ column: Column) -> Double {
-      if case .number(let value) = resource.sortValue(column) { return value }
-      return .nan
-    }
-    numbers = SortNumbers(
-      size: number(.size), progress: number(.progress), created: number(.created),
-      updated: number(.updated))
+    resourceInMotion = descriptor.inMotion(resource)
+    numbers = SortNumbers()
+    for (slot, key) in descriptor.numberKeys.enumerated() { numbers[slot] = key(resource) ?? .nan }
+    texts = SortTexts()
+    for (slot, key) in descriptor.textKeys.enumerated() { texts[slot] = key(resource).lowercased() }
     var hasher = Hasher()
     hasher.combine(statusKey)
     hasher.combine(resource.name)
-    for column in [Column.size, .progress, .attachedTo] {
-      switch resource.sortValue(column) {
-      case .number(let value): hasher.combine(value)
-      case .missing: hasher.combine(0 as UInt8)
-      case .text(let value): hasher.combine(value)
+    for column in descriptor.watched {
+      switch descriptor.sortSlots[column] {
+      case .number(let slot): hasher.combine(numbers[slot])
+      case .text(let slot): hasher.combine(texts[slot])
+      default: hasher.combine(0 as UInt8)
       }
     }
     watchedPrint = UInt32(truncatingIfNeeded: hasher.finalize())
   }
+
+  /// The `datastore:` filter's key (lower-cased), "" for kinds without a datastore.
+  var datastoreKey: String {
+    guard let slot = kind.datastoreSlot else { return "" }
+    return texts[slot]
+  }
 }
 
-/// A row's number columns; NaN stands for "no value" (JSON numbers are never NaN).
+/// A row's number sort keys; NaN stands for "no value" (JSON numbers are never NaN).
 struct SortNumbers: Sendable {
-  var size = Double.nan
-  var progress = Double.nan
-  var created = Double.nan
-  var updated = Double.nan
+  static let capacity = 4
+  private var a = Double.nan
+  private var b = Double.nan
+  private var c = Double.nan
+  private var d = Double.nan
+
+  subscript(slot: Int) -> Double {
+    get {
+      switch slot {
+      case 0: a
+      case 1: b
+      case 2: c
+      default: d
+      }
+    }
+    set {
+      switch slot {
+      case 0: a = newValue
+      case 1: b = newValue
+      case 2: c = newValue
+      default: d = newValue
+      }
+    }
+  }
+}
+
+/// A row's text sort keys, lower-cased.
+struct SortTexts: Sendable, Equatable {
+  static let capacity = 3
+  private var a = ""
+  private var b = ""
+  private var c = ""
+
+  subscript(slot: Int) -> String {
+    get {
+      switch slot {
+      case 0: a
+      case 1: b
+      default: c
+      }
+    }
+    set {
+      switch slot {
+      case 0: a = newValue
+      case 1: b = newValue
+      default: c = newValue
+      }
+    }
+  }
+}
+
+extension PaneKind {
+  /// The text slot of each kind's DATASTORE column (the `datastore:` filter reads it).
+  private static let datastoreSlots: [Int?] = allCases.map { kind in
+    if case .text(let slot) = kind.descriptor.sortSlots[.datastore] { return slot }
+    return nil
+  }
+
+  var datastoreSlot: Int? {
+    Self.datastoreSlots[Self.allCases.firstIndex(of: self)!]
+  }
 }

@@ -24,8 +24,8 @@ enum Reducer {
       state.viewportRows = max(1, rows)
       return []
     case .moveSelection(let delta): return moveSelection(&state, by: delta)
-    case .pageUp: return moveSelection(&state, by: -state.viewportRows)
-    case .pageDown: return moveSelection(&state, by: state.viewportRows)
+    case .pageUp: return page(&state, by: -state.viewportRows)
+    case .pageDown: return page(&state, by: state.viewportRows)
     case .selectFirst: return moveSelection(&state, to: 0)
     case .selectLast: return moveSelection(&state, to: Int.max)
     case .focusPane(let kind): return focusPane(&state, kind)
@@ -38,12 +38,14 @@ enum Reducer {
     case .toggleHelp:
       state.helpVisible.toggle()
       return []
+    case .toggleTimes:
+      state.timesAsAges.toggle()
+      return []
     case .refreshNow: return refreshNow(&state)
     case .sortNextColumn: return sortNextColumn(&state)
     case .reverseSort:
       state.withPane(state.focusedPane) { pane in
-        pane.sort.ascending.toggle()
-        pane.resort()
+        pane.setSort(SortOrder(column: pane.sort.column, ascending: !pane.sort.ascending))
       }
       return []
     case .sortBy(let column): return sortBy(&state, column)

@@ -23,6 +23,8 @@ public enum Action: Sendable {
   /// Esc: closes whatever is on top (help, dialog, filter/command, detail) or clears the
   /// filter.
   case back
+  /// `t`: times as ages ("3h", "2d") or as UTC dates.
+  case toggleTimes
   case toggleHelp
   case refreshNow
   /// `s`: sort by the next column.

@@ -81,7 +81,7 @@ extension Reducer {
             value.progress = value.progress ?? old.progress
             value.projectID = value.projectID ?? old.projectID
           }
-          row.resource = .snapshot(value)
+          row.setResource(.snapshot(value))
           row.pending = nil
           row.pendingAcknowledged = false
           row.change = RowChange(.changed, at: now)
@@ -97,7 +97,7 @@ extension Reducer {
           {
             value.name = name
             value.description = description
-            row.resource = .snapshot(value)
+            row.setResource(.snapshot(value))
           }
           row.pending = nil
           row.pendingAcknowledged = false

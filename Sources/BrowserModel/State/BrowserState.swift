@@ -64,6 +64,8 @@ public struct BrowserState: Sendable {
   public var connection = ConnectionStatus()
   /// Theme name from `:theme NAME` (the UI loads it).
   public var themeName: String
+  /// Times shown as ages ("3h", "2d") instead of UTC dates (`t` switches).
+  public var timesAsAges = false
   /// Rows visible per page, reported by the UI for page up/down.
   public var viewportRows = 20
   /// Ring the terminal bell when a job finishes or fails.
@@ -111,9 +113,12 @@ public struct BrowserState: Sendable {
   }
 
   /// Columns to draw for a pane: the Region column only when several regions are shown.
-  public func columns(for kind: PaneKind) -> [Column] {
-    if case .all = region { return kind.columns }
-    return kind.columns.filter { $0 != .region }
+  public func columns(for kind: PaneKind) -> [Column] { columnSpecs(for: kind).map(\.column) }
+
+  /// The descriptor's columns to draw for a pane (the Region column only for several regions).
+  public func columnSpecs(for kind: PaneKind) -> [ColumnSpec] {
+    if case .all = region { return kind.descriptor.columns }
+    return kind.descriptor.columns.filter { $0.column != .region }
   }
 
   /// True while anything is moving (fast refresh, spinner).

@@ -1,11 +1,12 @@
+import BrowserModel
 import CloudClient
 import Foundation
 
 /// Synthetic data for the benchmark and demos: a state with many backups and snapshots,
 /// built through the reducer like real results.
-public enum SampleData {
+enum SampleData {
   /// `count` backups of one region, every tenth one in motion.
-  public static func backups(count: Int, seed: Int = 0) -> [Backup] {
+  static func backups(count: Int, seed: Int = 0) -> [Backup] {
     let base = Date(timeIntervalSince1970: 1_790_000_000)
     var result: [Backup] = []
     result.reserveCapacity(count)
@@ -27,7 +28,7 @@ public enum SampleData {
   }
 
   /// `count` snapshots of one region, every tenth one creating.
-  public static func snapshots(count: Int, seed: Int = 0) -> [Snapshot] {
+  static func snapshots(count: Int, seed: Int = 0) -> [Snapshot] {
     let base = Date(timeIntervalSince1970: 1_790_000_000)
     var result: [Snapshot] = []
     result.reserveCapacity(count)
@@ -46,7 +47,7 @@ public enum SampleData {
   }
 
   /// A state in `region` with `backups` backups and `snapshots` snapshots loaded.
-  public static func state(
+  static func state(
     backups: Int, snapshots: Int, region: String = "ORD",
     now: Date = Date(timeIntervalSince1970: 1_800_000_000)
   ) -> BrowserState {

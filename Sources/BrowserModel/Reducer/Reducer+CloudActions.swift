@@ -160,7 +160,7 @@ extension Reducer {
         if case .snapshot(var value) = row.resource {
           value.name = name
           value.description = description
-          row.resource = .snapshot(value)
+          row.setResource(.snapshot(value))
         }
       }
     }

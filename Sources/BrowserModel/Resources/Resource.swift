@@ -38,29 +38,8 @@ public enum Resource: Sendable, Hashable {
     }
   }
 
-  /// True while a job on this item has not settled (fast refresh while any row is).
-  public var isInMotion: Bool {
-    switch self {
-    // Matched by case: the statuses' own `==` upper-cases strings, too slow per row.
-    case .backup(let value):
-      switch value.status {
-      case .new, .building: true
-      default: false
-      }
-    case .snapshot(let value):
-      switch value.status {
-      case .creating, .deleting: true
-      case .available: (value.progress ?? 100) < 100
-      default: false
-      }
-    case .instance(let value):
-      ["BUILD", "BACKUP", "REBOOT", "RESIZE", "RESTART_REQUIRED"].contains(
-        value.status.uppercased())
-    case .volume(let value):
-      ["creating", "deleting", "attaching", "detaching", "extending"].contains(
-        value.status.lowercased())
-    }
-  }
+  /// True while a job on this item has not settled (its descriptor says what that means).
+  public var isInMotion: Bool { descriptor.inMotion(self) }
 
   /// The pane this kind of item lives in.
   public var pane: PaneKind {

@@ -1,43 +1,6 @@
 import CloudClient
 import Foundation
 
-/// A job that finished or failed, or a delete the server confirmed: worth a message.
-struct RowEvent: Sendable, Hashable {
-  var level: Message.Level
-  /// "Backup", "Snapshot", …
-  var noun: String
-  /// The row, named in the message when there are only a few.
-  var row: RowID
-  /// "completed", "failed", "available", "failed (error)", "deleted".
-  var outcome: String
-
-  /// Messages for the events of one refresh: each one when there are a few (`label` names
-  /// the row), else one count per kind (a refresh that finishes 10,000 backups says so once,
-  /// not 10,000 times).
-  static func messages(_ events: [RowEvent], label: (RowID) -> String) -> [(Message.Level, String)]
-  {
-    guard events.count > 3 else {
-      return events.map { ($0.level, "\($0.noun) \(label($0.row)) \($0.outcome)") }
-    }
-    // A handful of kinds at most: counted by a linear search, not by hashing 10,000 pairs
-    // of strings.
-    var kinds: [(event: RowEvent, count: Int)] = []
-    for event in events {
-      if let k = kinds.firstIndex(where: {
-        $0.event.noun == event.noun && $0.event.outcome == event.outcome
-      }) {
-        kinds[k].count += 1
-      } else {
-        kinds.append((event, 1))
-      }
-    }
-    return kinds.map { event, count in
-      let noun = event.noun.lowercased() + (count == 1 ? "" : "s")
-      return (event.level, "\(count.formatted()) \(noun) \(event.outcome)")
-    }
-  }
-}
-
 extension PaneState {
   /// Merges the whole fresh list of one region into the pane: marks added, changed (status,
   /// progress, size, name) and gone rows, reconciles pending operations, and reports jobs
@@ -47,7 +10,7 @@ extension PaneState {
   /// `incoming` rows are sanitised and keyed already (by the effect runner, off the reducer).
   mutating func merge(_ incoming: [Row], region: String, now: Date) -> [RowEvent] {
     let firstLoad = lists[region]?.lastLoaded == nil
-    var batch = MergeBatch(now: now, column: sort.column)
+    var batch = MergeBatch(now: now, column: sort.column, kind: kind)
     var seen = [Bool](repeating: false, count: rows.count)
     var added: [Row] = []
     var addedIDs = Set<String>()
@@ -109,7 +72,7 @@ extension PaneState {
     -> [RowEvent]
   {
     guard case .delta(_, let changed, let removed) = update.change else { return [] }
-    var batch = MergeBatch(now: now, column: sort.column)
+    var batch = MergeBatch(now: now, column: sort.column, kind: kind)
     var added: [Row] = []
     var matches: [(row: Int, fresh: Int)] = []
     matches.reserveCapacity(range.count)
@@ -148,6 +111,19 @@ extension PaneState {
   struct MergeBatch {
     var now: Date
     var column: Column
+    /// Where rows keep the sorted column's key, and which changes the kind announces: looked
+    /// up once per merge, not per changed row.
+    var slot: SortSlot?
+    var outcome: @Sendable (StatusChange) -> JobOutcome?
+
+    init(now: Date, column: Column, kind: PaneKind) {
+      self.now = now
+      self.column = column
+      let descriptor = kind.descriptor
+      slot = descriptor.sortSlots[column]
+      outcome = descriptor.outcome
+    }
+
     var events: [RowEvent] = []
     /// Rows whose key for the sorted column changed, or that are new.
     var moved: [Int] = []
@@ -193,8 +169,8 @@ extension PaneState {
         row.pointee.change = RowChange(.changed, at: batch.now)
         batch.marked = true
       }
-      if let event = event(from: row, to: fresh) { batch.events.append(event) }
-      batch.movedLast = !RowSorter.sameKey(row, fresh, column: batch.column)
+      if let event = event(from: row, to: fresh, batch.outcome) { batch.events.append(event) }
+      batch.movedLast = !RowSorter.sameKey(row, fresh, slot: batch.slot)
       row.pointee.takeValue(of: fresh)
       batch.valuesChanged = true
     }
@@ -208,8 +184,7 @@ extension PaneState {
     if rows[index].pending == .deleting {
       batch.events.append(
         RowEvent(
-          level: .success, noun: Self.noun(kind), row: rows[index].id,
-          outcome: "deleted"))
+          level: .success, noun: Self.noun(kind), row: rows[index].id, outcome: .gone))
     }
     rows[index].pending = nil
     rows[index].pendingAcknowledged = false
@@ -268,38 +243,6 @@ extension PaneState {
     old.pointee.watchedPrint != new.pointee.watchedPrint
   }
 
-  /// A backup reaching COMPLETED/FAILED or a snapshot reaching available/error, from a
-  /// running job (or one this app created).
-  static func event(from old: UnsafePointer<Row>, to new: UnsafePointer<Row>) -> RowEvent? {
-    let created = old.pointee.pending == .creating
-    let status = new.pointee.statusKey
-    let outcome: (Message.Level, String)
-    switch (new.pointee.kind, status) {
-    case (.backups, "completed"), (.backups, "failed"):
-      guard old.pointee.resourceInMotion || created else { return nil }
-      outcome = status == "completed" ? (.success, "completed") : (.error, "failed")
-    case (.snapshots, "available"), (.snapshots, "error"):
-      guard old.pointee.statusKey == "creating" || created else { return nil }
-      outcome = status == "available" ? (.success, "available") : (.error, "failed (error)")
-    default:
-      return nil
-    }
-    return RowEvent(
-      level: outcome.0, noun: noun(new.pointee.kind),
-      row: new.pointee.id, outcome: outcome.1)
-  }
-
-  static func noun(_ kind: PaneKind) -> String {
-    switch kind {
-    case .backups: "Backup"
-    case .snapshots: "Snapshot"
-    case .instances: "Instance"
-    case .volumes: "Volume"
-    }
-  }
-
-  static func noun(_ resource: Resource) -> String { noun(resource.pane) }
-
   /// True when any row of a region is moving (decides the fast or slow interval).
   func anyInMotion(region: String) -> Bool {
     rows.withUnsafeBufferPointer { rows in
@@ -310,37 +253,4 @@ extension PaneState {
     }
   }
 
-  /// True when some change mark is older than `date`.
-  func hasMarks(before date: Date) -> Bool {
-    guard let oldestMark else { return false }
-    return oldestMark <= date
-  }
-
-  /// Clears marks older than `date`; rows marked gone disappear.
-  mutating func fadeMarks(before date: Date) {
-    var removeGone = false
-    for index in rows.indices {
-      guard let change = rows[index].change, change.at <= date else { continue }
-      if change.kind == .gone {
-        removeGone = true
-      } else {
-        rows[index].change = nil
-      }
-    }
-    if removeGone {
-      removeRows { $0.change?.kind == .gone && $0.change.map { $0.at <= date } == true }
-    } else {
-      recomputeOldestMark()
-    }
-  }
-
-  mutating func recomputeOldestMark() {
-    var oldest: Date?
-    rows.withUnsafeBufferPointer { rows in
-      for index in rows.indices {
-        if let at = rows[index].change?.at, oldest.map({ at < $0 }) ?? true { oldest = at }
-      }
-    }
-    oldestMark = oldest
-  }
 }

@@ -27,14 +27,15 @@ public struct PaneState: Sendable {
   /// reducer so rendering only indexes. 32-bit: 400 kB per 100,000 rows, not 800.
   public internal(set) var visible: [Int32] = []
   /// The selected row, kept by ID through refreshes, sorts and filters.
-  public var selectedID: RowID?
+  public internal(set) var selectedID: RowID?
   /// First visible row the UI should draw (kept so the selection stays on screen).
-  public var scrollOffset = 0
-  public var sort: SortOrder
+  public internal(set) var scrollOffset = 0
+  /// Changed only through `setSort`, which re-sorts.
+  public private(set) var sort: SortOrder
   /// The committed filter, or the one being typed while editing.
-  public var filter = TextField()
+  public internal(set) var filter = TextField()
   /// Per-region list state: loading, error, last loaded.
-  public var lists: [String: ListStatus] = [:]
+  public internal(set) var lists: [String: ListStatus] = [:]
   /// Large list differences being merged step by step, per region.
   var merging: [String: PendingMerge] = [:]
 
@@ -49,6 +50,10 @@ public struct PaneState: Sendable {
   var parsedFilter = FilterQuery(text: "")
   /// The oldest change mark, so the reducer knows when to wake up to fade it.
   var oldestMark: Date?
+  /// The SIZE column summed over the visible rows, in GB (nil for kinds without sizes):
+  /// the pane title shows it. Kept here, recomputed when the visible rows or their values
+  /// change (not on a sort change), so a frame never sums 100,000 rows.
+  public private(set) var sizeTotal: Double?
 
   public init(kind: PaneKind) {
     self.kind = kind
@@ -173,9 +178,16 @@ public struct PaneState: Sendable {
     resort()
   }
 
+  /// Sorts by `order` (the rows and their values are unchanged, so totals stand).
+  mutating func setSort(_ order: SortOrder) {
+    sort = order
+    resort(sortOnly: true)
+  }
+
   /// Applies the current sort from the cached ascending order of its column (computing it
-  /// once if needed), then re-filters. Reversing is O(n), never a re-sort.
-  mutating func resort() {
+  /// once if needed), then re-filters. Reversing is O(n), never a re-sort. `sortOnly`: the
+  /// rows and their values are unchanged (only the order is new), so totals stand.
+  mutating func resort(sortOnly: Bool = false) {
     let ascending: [Int32]
     if let cached = ascendingOrders[sort.column], cached.count == rows.count {
       ascending = cached
@@ -184,7 +196,7 @@ public struct PaneState: Sendable {
       ascendingOrders[sort.column] = ascending
     }
     sortedOrder = sort.ascending ? ascending : ascending.reversed()
-    refilter(force: true)
+    refilter(force: true, totalsStand: sortOnly)
   }
 
   /// The tie order, computed if it is not kept.
@@ -260,7 +272,7 @@ public struct PaneState: Sendable {
 
   /// Recomputes `visible`. A keystroke that only narrows the filter (typing more) scans the
   /// rows already visible, not all of them.
-  mutating func refilter(force: Bool = false) {
+  mutating func refilter(force: Bool = false, totalsStand: Bool = false) {
     let query = FilterQuery(text: filter.text)
     let narrowing = !force && query.narrows(parsedFilter)
     parsedFilter = query
@@ -272,7 +284,24 @@ public struct PaneState: Sendable {
         source.filter { query.matches(in: rows, at: Int($0)) }
       }
     }
+    if !totalsStand { recomputeTotals() }
     fixSelection()
+  }
+
+  /// Sums the SIZE column's key over the visible rows (read where the row keeps it).
+  mutating func recomputeTotals() {
+    guard case .number(let slot) = kind.descriptor.sortSlots[.size] else {
+      sizeTotal = nil
+      return
+    }
+    var total = 0.0
+    rows.withUnsafeBufferPointer { rows in
+      for index in visible {
+        let value = rows[Int(index)].numbers[slot]
+        if !value.isNaN { total += value }
+      }
+    }
+    sizeTotal = total
   }
 
   /// Keeps the selection on its row if visible, else the nearest row on screen.
