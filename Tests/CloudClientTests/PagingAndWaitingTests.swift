@@ -106,7 +106,9 @@ struct PagingAndWaitingTests {
 
   @Test("waiting for a deleted snapshot ends at 404")
   func waitForDeletion() async throws {
-    try await SimulatorHarness.run(auth: .keystone) { (h: SimulatorHarness) async throws in
+    // One 600 s step of the clock ends a 10 s delete (the harness makes deletes slow).
+    try await SimulatorHarness.run(auth: .keystone, simulator: { $0.deleteDuration = 10 }) {
+      (h: SimulatorHarness) async throws in
       let snapshot = try #require(
         try await h.session.listSnapshots(region: "DFW").first { $0.status == .available })
       try await h.session.deleteSnapshot(id: snapshot.id, region: "DFW")

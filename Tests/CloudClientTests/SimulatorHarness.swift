@@ -31,6 +31,9 @@ struct SimulatorHarness {
     config.snapshotsPerRegion = 12
     config.apiKey = apiKey
     config.password = password
+    // The seeded delete in motion must not finish while a test counts rows: with the suite's
+    // heavier tests running beside it, a test can take longer than the default 10 s.
+    config.deleteDuration = 3600
     simulator(&config)
     let sim = try await SimulatorServer.start(config)
     let logs = LogCapture()

@@ -341,6 +341,7 @@ struct OpenStackConfigTests {
     config.regions = ["DFW", "ORD"]
     config.backupsPerRegion = 7
     config.snapshotsPerRegion = 5
+    config.inMotion = 0  // counts stay put however slow the run
     let sim = try await SimulatorServer.start(config)
     let runner = try BinaryRunner()
     defer { runner.cleanUp() }

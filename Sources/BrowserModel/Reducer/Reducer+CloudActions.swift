@@ -4,8 +4,8 @@ import Foundation
 /// Validating and sending create / rename / delete, showing them as pending rows at once,
 /// and handling the server's answers.
 extension Reducer {
-  /// Trove rejects names of 64 characters or more.
-  static let backupNameLimit = 64
+  /// The client's rule, checked in the dialog so the operator sees it before sending.
+  static let backupNameLimit = BackupCreateRequest.nameLimit
   /// Cinder's column is 255 wide.
   static let snapshotNameLimit = 255
 

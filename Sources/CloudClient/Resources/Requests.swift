@@ -1,5 +1,9 @@
 /// What the operator asks for when creating a backup.
 public struct BackupCreateRequest: Sendable, Hashable {
+  /// Names must be shorter than this: Rackspace Cloud Databases refuses 64 characters or
+  /// more (Trove 26 itself takes up to 255; the stricter rule works on both).
+  public static let nameLimit = 64
+
   public var name: String
   public var instanceID: String
   public var description: String?

@@ -54,10 +54,11 @@ extension CloudSession {
     guard !name.isEmpty else {
       throw CloudError(kind: .invalidRequest, summary: "\(operation) failed: a name is required")
     }
-    guard request.name.count < 64 else {
+    guard request.name.count < BackupCreateRequest.nameLimit else {
       throw CloudError(
         kind: .invalidRequest,
-        summary: "\(operation) failed: the name must be under 64 characters")
+        summary:
+          "\(operation) failed: the name must be under \(BackupCreateRequest.nameLimit) characters")
     }
     guard !request.instanceID.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw CloudError(

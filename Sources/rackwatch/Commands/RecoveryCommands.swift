@@ -48,17 +48,13 @@ struct RestoreCommand: AsyncParsableCommand {
           datastore: backup.datastore),
         region: region)
       RecordPrinter.print(ResourceRecords.instance(made, region: region), format: format)
-      var code = ExitStatus.ok
-      if wait {
-        var last = made.status
-        for try await state in session.waitUntilBuilt(
-          instanceID: made.id, region: region, timeout: .seconds(timeout.seconds))
-        {
-          StandardError.write("instance \(made.id): \(TerminalSafe.sanitize(state.status))\n")
-          last = state.status
-        }
-        code = last.uppercased() == "ACTIVE" ? ExitStatus.ok : ExitStatus.jobFailed
-      }
+      let code =
+        wait
+        ? try await NewResourceWatch.follow(
+          "instance \(made.id)", first: made.status,
+          session.waitUntilBuilt(
+            instanceID: made.id, region: region, timeout: .seconds(timeout.seconds)),
+          status: \.status, succeeded: "ACTIVE") : ExitStatus.ok
       try? await session.shutdown()
       if code != ExitStatus.ok { throw ExitCode(code) }
     } catch let error as CloudError {
@@ -133,17 +129,13 @@ struct CreateCommand: AsyncParsableCommand {
           snapshotID: snapshotID, name: volumeName ?? "", size: size, volumeType: type),
         region: region)
       RecordPrinter.print(ResourceRecords.volume(made, region: region), format: format)
-      var code = ExitStatus.ok
-      if wait {
-        var last = made.status
-        for try await state in session.waitUntilCreated(
-          volumeID: made.id, region: region, timeout: .seconds(timeout.seconds))
-        {
-          StandardError.write("volume \(made.id): \(TerminalSafe.sanitize(state.status))\n")
-          last = state.status
-        }
-        code = last.lowercased() == "available" ? ExitStatus.ok : ExitStatus.jobFailed
-      }
+      let code =
+        wait
+        ? try await NewResourceWatch.follow(
+          "volume \(made.id)", first: made.status,
+          session.waitUntilCreated(
+            volumeID: made.id, region: region, timeout: .seconds(timeout.seconds)),
+          status: \.status, succeeded: "available") : ExitStatus.ok
       try? await session.shutdown()
       if code != ExitStatus.ok { throw ExitCode(code) }
     } catch let error as CloudError {
@@ -151,5 +143,22 @@ struct CreateCommand: AsyncParsableCommand {
       throw CommandFailure.from(error, doing: "Creating a volume from snapshot \(snapshotID)")
         .exit()
     }
+  }
+}
+
+/// Follows a resource a command just made until it settles, one stderr line per status.
+enum NewResourceWatch {
+  /// 0 when it settles as `succeeded` (any case), 1 otherwise.
+  static func follow<Item: Sendable>(
+    _ what: String, first: String, _ states: AsyncThrowingStream<Item, any Error>,
+    status: (Item) -> String, succeeded: String
+  ) async throws -> Int32 {
+    var last = first
+    for try await state in states {
+      last = status(state)
+      StandardError.write("\(what): \(TerminalSafe.sanitize(last))\n")
+    }
+    return last.caseInsensitiveCompare(succeeded) == .orderedSame
+      ? ExitStatus.ok : ExitStatus.jobFailed
   }
 }
