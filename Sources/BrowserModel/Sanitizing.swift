@@ -76,6 +76,7 @@ extension Volume {
     copy.volumeType = safe(volumeType)
     copy.availabilityZone = safe(availabilityZone)
     copy.attachedTo = attachedTo.map(safe)
+    copy.snapshotID = safe(snapshotID)
     return copy
   }
 }

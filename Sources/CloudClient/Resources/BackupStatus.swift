@@ -1,7 +1,8 @@
-/// The status of a Trove backup. Real servers send upper case; unknown values are kept.
+/// The status of a Trove backup. Real servers send upper case; a value is normalised to
+/// upper case once, when decoded, so plain `==` and hashing compare statuses.
 public enum BackupStatus: Sendable, Hashable, CustomStringConvertible {
   case new, building, completed, failed, deleteFailed
-  /// A value this version of rackwatch does not know, kept verbatim.
+  /// A value this version of rackwatch does not know, in upper case.
   case other(String)
 
   /// Parses case-insensitively (`completed`, `COMPLETED` and `Completed` are the same).
@@ -12,7 +13,7 @@ public enum BackupStatus: Sendable, Hashable, CustomStringConvertible {
     case "COMPLETED": self = .completed
     case "FAILED": self = .failed
     case "DELETE_FAILED": self = .deleteFailed
-    default: self = .other(wire)
+    default: self = .other(wire.uppercased())
     }
   }
 
@@ -32,10 +33,4 @@ public enum BackupStatus: Sendable, Hashable, CustomStringConvertible {
 
   /// NEW and BUILDING are jobs still running.
   public var isInMotion: Bool { self == .new || self == .building }
-
-  public static func == (lhs: BackupStatus, rhs: BackupStatus) -> Bool {
-    lhs.wire.uppercased() == rhs.wire.uppercased()
-  }
-
-  public func hash(into hasher: inout Hasher) { hasher.combine(wire.uppercased()) }
 }

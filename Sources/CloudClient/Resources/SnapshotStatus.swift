@@ -1,8 +1,9 @@
 /// The status of a Cinder snapshot. Real bodies are lower case, Rackspace prose writes
-/// capitals: compared case-insensitively, unknown values kept.
+/// capitals: a value is normalised to lower case once, when decoded, so plain `==` and
+/// hashing compare statuses.
 public enum SnapshotStatus: Sendable, Hashable, CustomStringConvertible {
   case creating, available, deleting, error, errorDeleting
-  /// A value this version of rackwatch does not know, kept verbatim.
+  /// A value this version of rackwatch does not know, in lower case.
   case other(String)
 
   public init(wire: String) {
@@ -12,7 +13,7 @@ public enum SnapshotStatus: Sendable, Hashable, CustomStringConvertible {
     case "deleting": self = .deleting
     case "error": self = .error
     case "error_deleting": self = .errorDeleting
-    default: self = .other(wire)
+    default: self = .other(wire.lowercased())
     }
   }
 
@@ -30,10 +31,4 @@ public enum SnapshotStatus: Sendable, Hashable, CustomStringConvertible {
   public var description: String { wire }
 
   public var isInMotion: Bool { self == .creating || self == .deleting }
-
-  public static func == (lhs: SnapshotStatus, rhs: SnapshotStatus) -> Bool {
-    lhs.wire.lowercased() == rhs.wire.lowercased()
-  }
-
-  public func hash(into hasher: inout Hasher) { hasher.combine(wire.lowercased()) }
 }
