@@ -5,16 +5,17 @@ enum PageLinks {
   /// Only the link arrays of a page, so the next request can start before the items are
   /// decoded.
   private struct LinksOnly: Decodable {
-    var links: [LinkWire]?
-    var snapshots_links: [LinkWire]?
-    var volumes_links: [LinkWire]?
+    var next: String?
+
+    init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: WireKey.self)
+      next = LinkList.all.lazy.compactMap { c.nextHref($0) }.first
+    }
   }
 
   /// The next href in a page body, from `links`, `snapshots_links` or `volumes_links`.
   static func next(in body: Data) -> String? {
-    guard let page = try? JSONDecoder().decode(LinksOnly.self, from: body) else { return nil }
-    return page.links?.nextHref ?? page.snapshots_links?.nextHref
-      ?? page.volumes_links?.nextHref
+    (try? JSONDecoder().decode(LinksOnly.self, from: body))?.next
   }
 
   /// The URL to request for `href`: the current request's scheme, host and path with the

@@ -38,7 +38,7 @@ struct InstanceWire: Decodable, Sendable {
     init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: WireKey.self)
       items = try c.decode([InstanceWire].self, forKey: K.instances).map(\.value)
-      next = (try? c.decodeIfPresent([LinkWire].self, forKey: K.links))??.nextHref
+      next = c.nextHref(.links)
     }
   }
 }
@@ -49,7 +49,6 @@ private enum K {
   static let flavor = WireKey("flavor")
   static let id = WireKey("id")
   static let instances = WireKey("instances")
-  static let links = WireKey("links")
   static let name = WireKey("name")
   static let region = WireKey("region")
   static let size = WireKey("size")

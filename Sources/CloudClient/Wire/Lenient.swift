@@ -95,6 +95,33 @@ extension [LinkWire] {
   }
 }
 
+/// The arrays a list page keeps its links in: Trove `links`, Cinder `snapshots_links` and
+/// `volumes_links`. Named here once, for the fast reader, the `Decodable` pages and
+/// `PageLinks`.
+enum LinkList: CaseIterable, WireField {
+  case links, snapshotsLinks, volumesLinks
+
+  static let all = allCases
+  static let keys = codingKeys(all)
+
+  var wire: StaticString {
+    switch self {
+    case .links: "links"
+    case .snapshotsLinks: "snapshots_links"
+    case .volumesLinks: "volumes_links"
+    }
+  }
+
+  var key: WireKey { Self.keys[Self.all.firstIndex(of: self)!] }
+}
+
+extension KeyedDecodingContainer where Key == WireKey {
+  /// The `next` href of the link array `list`, if any.
+  func nextHref(_ list: LinkList) -> String? {
+    (try? decodeIfPresent([LinkWire].self, forKey: list.key))??.nextHref
+  }
+}
+
 /// One element of a list that may not decode: the rest of the list is kept and the element
 /// counted as unreadable (an item without an `id` must not lose the whole page).
 struct Lossy<Wrapped: Decodable>: Decodable {

@@ -92,9 +92,7 @@ public enum ListPageDecoder {
               if let read = try item(&reader) { list.append(read) } else { unreadable += 1 }
             }
             items = list
-          } else if let which = ["links", "snapshots_links", "volumes_links"].firstIndex(where: {
-            key == $0
-          }) {
+          } else if let which = LinkList.all.firstIndex(where: { key == $0.wire }) {
             guard next[which] == nil else { throw JSONReader.Unexpected() }
             next[which] = .some(try links(&reader))
           } else {
@@ -133,90 +131,18 @@ public enum ListPageDecoder {
 
   // MARK: - Items
 
-  /// One snapshot, with the rules of `SnapshotWire`; nil when it has no `id`.
+  /// One snapshot, read through `SnapshotField` like `SnapshotWire`; nil without an `id`.
   private static func snapshot(_ reader: inout JSONReader) throws -> Snapshot? {
-    var id: String?
-    var name: String?
-    var displayName: String?
-    var description: String?
-    var displayDescription: String?
-    var volumeID: String?
-    var status: String?
-    var size: Int?
-    var created: Date?
-    var updated: Date?
-    var progress: Double?
-    var projectID: String?
-    var metadata: [String: String] = [:]
-    try reader.fields(SnapshotField.self) { reader, field in
-      switch field {
-      case .id: id = try reader.lenientString()
-      case .name: name = try reader.lenientString()
-      case .status: status = try reader.lenientString()
-      case .size: size = try reader.lenientInt()
-      case .volumeID: volumeID = try reader.lenientString(interned: true)
-      case .created: created = try reader.lenientDate()
-      case .updated: updated = try reader.lenientDate()
-      case .progress: progress = try reader.lenientPercent()
-      case .projectID: projectID = try reader.lenientString(interned: true)
-      case .description: description = try reader.lenientString(interned: true)
-      case .displayName: displayName = try reader.lenientString()
-      case .displayDescription: displayDescription = try reader.lenientString(interned: true)
-      case .metadata: metadata = try reader.stringDictionary()
-      }
-    }
-    guard let id else { return nil }
-    return Snapshot(
-      id: id.trimmedSpaces, name: name ?? displayName ?? "",
-      description: description ?? displayDescription, volumeID: volumeID ?? "",
-      status: SnapshotStatus(wire: status ?? ""), size: WireNumber.size(size), created: created,
-      updated: updated, progress: WireNumber.percent(progress), projectID: projectID,
-      metadata: metadata)
+    var fields = SnapshotFields()
+    try reader.fields(SnapshotField.self) { reader, field in try fields.read(field, &reader) }
+    return fields.snapshot
   }
 
-  /// One backup, with the rules of `BackupWire`; nil when it has no `id`.
+  /// One backup, read through `BackupField` like `BackupWire`; nil without an `id`.
   private static func backup(_ reader: inout JSONReader) throws -> Backup? {
-    var id: String?
-    var name: String?
-    var description: String?
-    var locationRef: String?
-    var instanceID: String?
-    var parentID: String?
-    var size: Double?
-    var status: String?
-    var created: Date?
-    var updated: Date?
-    var datastore: Datastore?
-    var isAutomated: Bool?
-    var type: String?
-    var projectID: String?
-    var tenantID: String?
-    try reader.fields(BackupField.self) { reader, field in
-      switch field {
-      case .id: id = try reader.lenientString()
-      case .name: name = try reader.lenientString()
-      case .status: status = try reader.lenientString()
-      case .size: size = try reader.lenientDouble()
-      case .instanceID: instanceID = try reader.lenientString(interned: true)
-      case .created: created = try reader.lenientDate()
-      case .updated: updated = try reader.lenientDate()
-      case .datastore: datastore = try reader.datastore()
-      case .description: description = try reader.lenientString(interned: true)
-      case .locationRef: locationRef = try reader.lenientString()
-      case .parentID: parentID = try reader.lenientString()
-      case .isAutomated: isAutomated = try reader.lenientBool()
-      case .type: type = try reader.lenientString(interned: true)
-      case .projectID: projectID = try reader.lenientString(interned: true)
-      case .tenantID: tenantID = try reader.lenientString(interned: true)
-      }
-    }
-    guard let id else { return nil }
-    return Backup(
-      id: id, name: name ?? "", description: description, locationRef: locationRef,
-      instanceID: instanceID, parentID: parentID, size: WireNumber.size(size),
-      status: BackupStatus(wire: status ?? ""), created: created, updated: updated,
-      datastore: datastore, isAutomated: isAutomated, type: type,
-      projectID: projectID ?? tenantID)
+    var fields = BackupFields()
+    try reader.fields(BackupField.self) { reader, field in try fields.read(field, &reader) }
+    return fields.backup
   }
 }
 
@@ -358,7 +284,16 @@ extension JSONReader {
 protocol WireField: Sendable {
   /// Every field, made once (a `CaseIterable.allCases` would be built anew for every key).
   static var all: [Self] { get }
+  /// The `Decodable` path's keys, in the order of `all`, made once.
+  static var keys: [WireKey] { get }
   var wire: StaticString { get }
+}
+
+extension WireField {
+  /// The coding keys of `fields`, for a type's `keys`.
+  static func codingKeys(_ fields: [Self]) -> [WireKey] {
+    fields.map { WireKey(String(describing: $0.wire)) }
+  }
 }
 
 extension JSONReader {
@@ -382,65 +317,12 @@ extension JSONReader {
   }
 }
 
-/// `snapshots[]` keys, as `SnapshotWire` reads them.
-enum SnapshotField: CaseIterable, WireField {
-  case id, name, status, size, volumeID, created, updated, progress, projectID, description
-  case displayName, displayDescription, metadata
-
-  static let all = allCases
-
-  var wire: StaticString {
-    switch self {
-    case .id: "id"
-    case .name: "name"
-    case .status: "status"
-    case .size: "size"
-    case .volumeID: "volume_id"
-    case .created: "created_at"
-    case .updated: "updated_at"
-    case .progress: "os-extended-snapshot-attributes:progress"
-    case .projectID: "os-extended-snapshot-attributes:project_id"
-    case .description: "description"
-    case .displayName: "display_name"
-    case .displayDescription: "display_description"
-    case .metadata: "metadata"
-    }
-  }
-}
-
-/// `backups[]` keys, as `BackupWire` reads them.
-enum BackupField: CaseIterable, WireField {
-  case id, name, status, size, instanceID, created, updated, datastore, description
-  case locationRef, parentID, isAutomated, type, projectID, tenantID
-
-  static let all = allCases
-
-  var wire: StaticString {
-    switch self {
-    case .id: "id"
-    case .name: "name"
-    case .status: "status"
-    case .size: "size"
-    case .instanceID: "instance_id"
-    case .created: "created"
-    case .updated: "updated"
-    case .datastore: "datastore"
-    case .description: "description"
-    case .locationRef: "locationRef"
-    case .parentID: "parent_id"
-    case .isAutomated: "is_automated"
-    case .type: "type"
-    case .projectID: "project_id"
-    case .tenantID: "tenant_id"
-    }
-  }
-}
-
 /// `datastore{}` keys, as `DatastoreWire` reads them.
 enum DatastoreField: CaseIterable, WireField {
   case type, version, versionID
 
   static let all = allCases
+  static let keys = codingKeys(all)
 
   var wire: StaticString {
     switch self {
@@ -456,6 +338,7 @@ enum LinkField: CaseIterable, WireField {
   case rel, href
 
   static let all = allCases
+  static let keys = codingKeys(all)
 
   var wire: StaticString {
     switch self {

@@ -10,35 +10,15 @@ import Foundation
 struct SnapshotWire: Decodable, Sendable {
   var value: Snapshot
 
-  private static let progressKey = K.osExtendedSnapshotAttributesProgress
-  private static let projectKey = K.osExtendedSnapshotAttributesProjectId
-
   init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: WireKey.self)
-    guard let id = c.lenientString(K.id) else {
+    var fields = SnapshotFields()
+    try c.readFields(SnapshotField.self) { field, source in try fields.read(field, &source) }
+    guard let snapshot = fields.snapshot else {
       throw DecodingError.keyNotFound(
-        K.id, .init(codingPath: c.codingPath, debugDescription: "snapshot without id"))
+        WireKey("id"), .init(codingPath: c.codingPath, debugDescription: "snapshot without id"))
     }
-    var metadata: [String: String] = [:]
-    if let raw = try? c.decodeIfPresent([String: String].self, forKey: K.metadata) {
-      metadata = Dictionary(
-        raw.map { (WireText.capped($0.key), WireText.capped($0.value)) },
-        uniquingKeysWith: { first, _ in first })
-    }
-    value = Snapshot(
-      id: id.trimmedSpaces,
-      name: c.lenientString(K.name) ?? c.lenientString(K.displayName) ?? "",
-      description: c.lenientString(K.description)
-        ?? c.lenientString(K.displayDescription),
-      volumeID: c.lenientString(K.volumeId) ?? "",
-      status: SnapshotStatus(wire: c.lenientString(K.status) ?? ""),
-      size: WireNumber.size(c.lenientInt(K.size)),
-      created: c.lenientDate(K.createdAt),
-      updated: c.lenientDate(K.updatedAt),
-      progress: WireNumber.percent(c.lenientPercent(Self.progressKey)),
-      projectID: c.lenientString(Self.projectKey),
-      metadata: metadata
-    )
+    value = snapshot
   }
 
   /// `{"snapshot": {...}}` from get, create and update.
@@ -56,8 +36,7 @@ struct SnapshotWire: Decodable, Sendable {
     init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: WireKey.self)
       (items, unreadable, nullList) = try c.lossyList(SnapshotWire.self, K.snapshots, \.value)
-      next =
-        (try? c.decodeIfPresent([LinkWire].self, forKey: K.snapshotsLinks))??.nextHref
+      next = c.nextHref(.snapshotsLinks)
     }
   }
 
@@ -101,23 +80,84 @@ enum JSONScalar: Encodable, Sendable {
   }
 }
 
-/// Wire names, made once (a `WireKey` per field per row is measurable on 1,000-row pages).
+/// Page keys, made once.
 private enum K {
-  static let createdAt = WireKey("created_at")
-  static let description = WireKey("description")
-  static let displayDescription = WireKey("display_description")
-  static let displayName = WireKey("display_name")
-  static let id = WireKey("id")
-  static let metadata = WireKey("metadata")
-  static let name = WireKey("name")
-  static let osExtendedSnapshotAttributesProgress = WireKey(
-    "os-extended-snapshot-attributes:progress")
-  static let osExtendedSnapshotAttributesProjectId = WireKey(
-    "os-extended-snapshot-attributes:project_id")
-  static let size = WireKey("size")
   static let snapshots = WireKey("snapshots")
-  static let snapshotsLinks = WireKey("snapshots_links")
-  static let status = WireKey("status")
-  static let updatedAt = WireKey("updated_at")
-  static let volumeId = WireKey("volume_id")
+}
+
+/// The snapshot's wire table: every key rackwatch reads, in one place, for both the fast
+/// reader (`ListPageDecoder`) and `SnapshotWire`.
+enum SnapshotField: CaseIterable, WireField {
+  case id, name, status, size, volumeID, created, updated, progress, projectID, description
+  case displayName, displayDescription, metadata
+
+  static let all = allCases
+  static let keys = codingKeys(all)
+
+  var wire: StaticString {
+    switch self {
+    case .id: "id"
+    case .name: "name"
+    case .status: "status"
+    case .size: "size"
+    case .volumeID: "volume_id"
+    case .created: "created_at"
+    case .updated: "updated_at"
+    case .progress: "os-extended-snapshot-attributes:progress"
+    case .projectID: "os-extended-snapshot-attributes:project_id"
+    case .description: "description"
+    case .displayName: "display_name"
+    case .displayDescription: "display_description"
+    case .metadata: "metadata"
+    }
+  }
+}
+
+/// A snapshot's fields as read, and the rules that make a `Snapshot` of them (v1's
+/// `display_*` names stand in for v2/v3's; stray spaces in the id go; impossible sizes and
+/// percentages are unknown).
+struct SnapshotFields {
+  var id: String?
+  var name: String?
+  var displayName: String?
+  var description: String?
+  var displayDescription: String?
+  var volumeID: String?
+  var status: String?
+  var size: Int?
+  var created: Date?
+  var updated: Date?
+  var progress: Double?
+  var projectID: String?
+  var metadata: [String: String] = [:]
+
+  /// Reads one field's value from either path.
+  mutating func read(_ field: SnapshotField, _ source: inout some WireFieldSource) throws {
+    switch field {
+    case .id: id = try source.fieldText(interned: false)
+    case .name: name = try source.fieldText(interned: false)
+    case .status: status = try source.fieldText(interned: false)
+    case .size: size = try source.fieldInt()
+    case .volumeID: volumeID = try source.fieldText(interned: true)
+    case .created: created = try source.fieldDate()
+    case .updated: updated = try source.fieldDate()
+    case .progress: progress = try source.fieldPercent()
+    case .projectID: projectID = try source.fieldText(interned: true)
+    case .description: description = try source.fieldText(interned: true)
+    case .displayName: displayName = try source.fieldText(interned: false)
+    case .displayDescription: displayDescription = try source.fieldText(interned: true)
+    case .metadata: metadata = try source.fieldDictionary()
+    }
+  }
+
+  /// The snapshot, or nil without an `id`.
+  var snapshot: Snapshot? {
+    guard let id else { return nil }
+    return Snapshot(
+      id: id.trimmedSpaces, name: name ?? displayName ?? "",
+      description: description ?? displayDescription, volumeID: volumeID ?? "",
+      status: SnapshotStatus(wire: status ?? ""), size: WireNumber.size(size), created: created,
+      updated: updated, progress: WireNumber.percent(progress), projectID: projectID,
+      metadata: metadata)
+  }
 }

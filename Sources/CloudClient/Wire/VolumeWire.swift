@@ -47,7 +47,7 @@ struct VolumeWire: Decodable, Sendable {
     init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: WireKey.self)
       items = try c.decode([VolumeWire].self, forKey: K.volumes).map(\.value)
-      next = (try? c.decodeIfPresent([LinkWire].self, forKey: K.volumesLinks))??.nextHref
+      next = c.nextHref(.volumesLinks)
     }
   }
 }
@@ -66,5 +66,4 @@ private enum K {
   static let status = WireKey("status")
   static let volumeType = WireKey("volume_type")
   static let volumes = WireKey("volumes")
-  static let volumesLinks = WireKey("volumes_links")
 }
