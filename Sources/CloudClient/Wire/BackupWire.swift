@@ -9,14 +9,7 @@ struct BackupWire: Decodable, Sendable {
   var value: Backup
 
   init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: WireKey.self)
-    var fields = BackupFields()
-    try c.readFields(BackupField.self) { field, source in try fields.read(field, &source) }
-    guard let backup = fields.backup else {
-      throw DecodingError.keyNotFound(
-        WireKey("id"), .init(codingPath: c.codingPath, debugDescription: "backup without id"))
-    }
-    value = backup
+    value = try decoder.container(keyedBy: WireKey.self).resource(BackupFields.self, what: "backup")
   }
 
   /// `{"backup": {...}}` from get and create.
@@ -104,7 +97,7 @@ enum BackupField: CaseIterable, WireField {
 
 /// A backup's fields as read, and the rules that make a `Backup` of them (Rackspace's
 /// `tenant_id` stands in for `project_id`; impossible sizes are unknown).
-struct BackupFields {
+struct BackupFields: WireFields {
   var id: String?
   var name: String?
   var description: String?
@@ -143,7 +136,7 @@ struct BackupFields {
   }
 
   /// The backup, or nil without an `id`.
-  var backup: Backup? {
+  var value: Backup? {
     guard let id else { return nil }
     return Backup(
       id: id, name: name ?? "", description: description, locationRef: locationRef,

@@ -133,16 +133,12 @@ public enum ListPageDecoder {
 
   /// One snapshot, read through `SnapshotField` like `SnapshotWire`; nil without an `id`.
   private static func snapshot(_ reader: inout JSONReader) throws -> Snapshot? {
-    var fields = SnapshotFields()
-    try reader.fields(SnapshotField.self) { reader, field in try fields.read(field, &reader) }
-    return fields.snapshot
+    try reader.resource(SnapshotFields.self)
   }
 
   /// One backup, read through `BackupField` like `BackupWire`; nil without an `id`.
   private static func backup(_ reader: inout JSONReader) throws -> Backup? {
-    var fields = BackupFields()
-    try reader.fields(BackupField.self) { reader, field in try fields.read(field, &reader) }
-    return fields.backup
+    try reader.resource(BackupFields.self)
   }
 }
 

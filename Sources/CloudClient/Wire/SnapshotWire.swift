@@ -11,14 +11,8 @@ struct SnapshotWire: Decodable, Sendable {
   var value: Snapshot
 
   init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: WireKey.self)
-    var fields = SnapshotFields()
-    try c.readFields(SnapshotField.self) { field, source in try fields.read(field, &source) }
-    guard let snapshot = fields.snapshot else {
-      throw DecodingError.keyNotFound(
-        WireKey("id"), .init(codingPath: c.codingPath, debugDescription: "snapshot without id"))
-    }
-    value = snapshot
+    value = try decoder.container(keyedBy: WireKey.self).resource(
+      SnapshotFields.self, what: "snapshot")
   }
 
   /// `{"snapshot": {...}}` from get, create and update.
@@ -116,7 +110,7 @@ enum SnapshotField: CaseIterable, WireField {
 /// A snapshot's fields as read, and the rules that make a `Snapshot` of them (v1's
 /// `display_*` names stand in for v2/v3's; stray spaces in the id go; impossible sizes and
 /// percentages are unknown).
-struct SnapshotFields {
+struct SnapshotFields: WireFields {
   var id: String?
   var name: String?
   var displayName: String?
@@ -151,7 +145,7 @@ struct SnapshotFields {
   }
 
   /// The snapshot, or nil without an `id`.
-  var snapshot: Snapshot? {
+  var value: Snapshot? {
     guard let id else { return nil }
     return Snapshot(
       id: id.trimmedSpaces, name: name ?? displayName ?? "",

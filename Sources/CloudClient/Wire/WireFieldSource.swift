@@ -67,3 +67,36 @@ extension KeyedDecodingContainer where Key == WireKey {
     }
   }
 }
+
+/// A resource's fields as read through its wire table, and the value they make.
+protocol WireFields {
+  associatedtype Field: WireField
+  associatedtype Value
+  init()
+  /// Reads one field's value from either path.
+  mutating func read(_ field: Field, _ source: inout some WireFieldSource) throws
+  /// The value, or nil without the fields it cannot do without (an `id`).
+  var value: Value? { get }
+}
+
+extension KeyedDecodingContainer where Key == WireKey {
+  /// The resource this object holds; `keyNotFound` (named `what`) when it has no `id`.
+  func resource<Fields: WireFields>(_: Fields.Type, what: String) throws -> Fields.Value {
+    var fields = Fields()
+    try readFields(Fields.Field.self) { field, source in try fields.read(field, &source) }
+    guard let value = fields.value else {
+      throw DecodingError.keyNotFound(
+        WireKey("id"), .init(codingPath: codingPath, debugDescription: "\(what) without id"))
+    }
+    return value
+  }
+}
+
+extension JSONReader {
+  /// The resource the next object holds, or nil when it has no `id`.
+  mutating func resource<Fields: WireFields>(_: Fields.Type) throws -> Fields.Value? {
+    var fields = Fields()
+    try self.fields(Fields.Field.self) { reader, field in try fields.read(field, &reader) }
+    return fields.value
+  }
+}
