@@ -57,4 +57,15 @@ struct ListWarningTests {
     let volumes = await runner.actions(for: .load(.volumes, region: "ORD"))
     #expect(volumes.count == 1)
   }
+
+  @Test("a refresh that finds the same items unreadable does not say it again")
+  func warningOnce() async {
+    let runner = EffectRunner(service: PartialCloud(), now: { Fixtures.t0 })
+    let first = await runner.actions(for: .load(.snapshots, region: "ORD"))
+    let again = await runner.actions(for: .load(.snapshots, region: "ORD"))
+    let elsewhere = await runner.actions(for: .load(.snapshots, region: "DFW"))
+    #expect(first.count == 2)
+    #expect(again.count == 1)  // the list only: the message line is not flashed anew
+    #expect(elsewhere.count == 2)  // another list's warning is its own
+  }
 }

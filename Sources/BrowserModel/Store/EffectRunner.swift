@@ -1,5 +1,6 @@
 import CloudClient
 import Foundation
+import Synchronization
 
 /// Performs the cloud effects against a `CloudService` and turns each answer into the action
 /// the reducer expects. Timers, clipboard, bell and quit are the store's business.
@@ -9,6 +10,8 @@ public struct EffectRunner: Sendable {
   public let now: @Sendable () -> Date
   /// Turns list results into differences from the previous result.
   public let differ = ListDiffer()
+  /// The last "could not be read" warning of each list, so a refresh says it once.
+  let warnings = ListWarnings()
 
   public init(service: any CloudService, now: @escaping @Sendable () -> Date) {
     self.service = service
@@ -27,7 +30,11 @@ public struct EffectRunner: Sendable {
     let report = ListReport()
     let action = await ListReport.$current.withValue(report) { await answer(effect) }
     var actions = action.map { [$0] } ?? []
-    if let warning = report.warning { actions.append(.notify(.error, warning)) }
+    if case .load(let kind, let region, _, _) = effect,
+      let warning = warnings.news(report.warning, for: kind, region: region)
+    {
+      actions.append(.notify(.error, warning))
+    }
     return actions
   }
 
@@ -90,6 +97,22 @@ public struct EffectRunner: Sendable {
       return .failure(
         CloudError(
           kind: .network, summary: TerminalSafe.sanitize(String(describing: type(of: error)))))
+    }
+  }
+}
+
+/// The warning each list gave last time: a refresh that finds the same items unreadable
+/// again does not repeat the message; a change, or the same warning after a clean read, does.
+final class ListWarnings: Sendable {
+  private let last = Mutex<[String: String]>([:])
+
+  /// `warning` when it is new for this list, else nil.
+  func news(_ warning: String?, for kind: PaneKind, region: String) -> String? {
+    let key = "\(kind)\u{1F}\(region)"
+    return last.withLock { last in
+      let previous = last[key]
+      last[key] = warning
+      return warning == previous ? nil : warning
     }
   }
 }
