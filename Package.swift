@@ -16,6 +16,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
@@ -72,7 +73,11 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
-    .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel"]),
+    .testTarget(
+      name: "BrowserModelTests",
+      dependencies: [
+        "BrowserModel", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     .testTarget(
       name: "RackwatchTests", dependencies: ["rackwatch", "CloudSimulator", "HostileCloud"]),

@@ -1,5 +1,6 @@
 import CloudClient
 import Foundation
+import PropertyBased
 import Testing
 
 @testable import BrowserModel
@@ -12,9 +13,15 @@ struct RowSorterTests {
   /// goes deeper), equal keys, missing and negative numbers, -0, upper case, non-ASCII, two
   /// regions with the same IDs, more than the insertion-sort cut-off.
   func rows(_ kind: PaneKind, count: Int = 300) -> [Row] {
+    // Knuth's multiplicative hash: spread, repeatable.
+    rows(kind, values: (0..<count).map { ($0 &* 2_654_435_761) % 1000 })
+  }
+
+  /// One row per value; the value picks the row's name, sizes, statuses and dates.
+  func rows(_ kind: PaneKind, values: [Int]) -> [Row] {
+    let count = max(values.count, 1)
     var rows: [Row] = []
-    for i in 0..<count {
-      let r = (i &* 2_654_435_761) % 1000  // Knuth's multiplicative hash: spread, repeatable
+    for (i, r) in values.enumerated() {
       let prefix = ["backup-nightly-very-long-prefix-", "Backup-", "b", "", "ÄÖ-", "日本-"][r % 6]
       let name = prefix + String(r % 37)
       let id = "id-\(String(format: "%04d", (i * 7919) % count))"
@@ -58,6 +65,23 @@ struct RowSorterTests {
       let fast = RowSorter.order(rows, by: column, tie: tie).map(Int.init)
       let reference = Array(rows.indices).sorted { RowSorter.less(rows, $0, $1, column: column) }
       #expect(fast == reference, "column \(column)")
+    }
+  }
+
+  @Test(
+    "for any rows, radix order equals the reference comparison on every column",
+    arguments: [PaneKind.backups, .snapshots])
+  func matchesReferenceForAnyRows(kind: PaneKind) async {
+    await propertyCheck(count: 40, input: Gen.int(in: 0...999).array(of: 0...100)) { values in
+      let rows = rows(kind, values: values)
+      let tie = RowSorter.tieOrder(rows)
+      for column in kind.columns {
+        let fast = RowSorter.order(rows, by: column, tie: tie).map(Int.init)
+        let reference = Array(rows.indices).sorted {
+          RowSorter.less(rows, $0, $1, column: column)
+        }
+        #expect(fast == reference, "column \(column), values \(values)")
+      }
     }
   }
 
