@@ -194,23 +194,6 @@ struct HostileCloudTests {
     }
   }
 
-  /// A clock whose sleeps return at once, having moved time to the wake-up and noted how
-  /// long each was.
-  final class JumpingClock: Clock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current = ContinuousClock.Instant.now
-    private var slept: [Duration] = []
-    var now: ContinuousClock.Instant { lock.withLock { current } }
-    var minimumResolution: Duration { .zero }
-    var sleeps: [Duration] { lock.withLock { slept } }
-    func sleep(until deadline: ContinuousClock.Instant, tolerance: Duration?) async throws {
-      lock.withLock {
-        slept.append(current.duration(to: deadline))
-        current = max(current, deadline)
-      }
-    }
-  }
-
   @Test("retry back-off waits on the session's clock, with seeded jitter (13.8)")
   func backoffOnInjectedClock() async throws {
     var schedules: [[Duration]] = []

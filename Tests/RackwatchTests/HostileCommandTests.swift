@@ -114,18 +114,6 @@ struct HostileCommandTests {
     #expect(result.stderr.contains("timed out after 2 s"))
   }
 
-  /// A clock whose sleeps return at once, having moved time to the wake-up: the loop's
-  /// schedule is read without waiting for it.
-  final class JumpingClock: Clock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current = ContinuousClock.Instant.now
-    var now: ContinuousClock.Instant { lock.withLock { current } }
-    var minimumResolution: Duration { .zero }
-    func sleep(until deadline: ContinuousClock.Instant, tolerance: Duration?) async throws {
-      lock.withLock { current = max(current, deadline) }
-    }
-  }
-
   @Test(
     "the wait loop's last sleep ends at the deadline and one more check is made there (13.8)",
     arguments: [
