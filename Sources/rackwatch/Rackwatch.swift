@@ -21,7 +21,7 @@ struct Rackwatch: AsyncParsableCommand {
     version: RackwatchVersion.current,
     subcommands: [
       BrowseCommand.self, ListCommand.self, ShowCommand.self, WaitCommand.self,
-      RestoreCommand.self, CreateCommand.self,
+      RestoreCommand.self, CreateCommand.self, CheckCommand.self,
       SimulatorCommand.self, ProfilesCommand.self, ThemesCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self
