@@ -4,7 +4,7 @@ import Testing
 @testable import CloudClient
 
 /// Integration tests against real Cinder 29 and Trove 26 (noauth) started by the recipes in
-/// `../shared/peers/`; `scripts/test-real-openstack.sh` starts them, sets these variables and
+/// the team's peer recipes (`PEERS_DIR`); `scripts/test-real-openstack.sh` starts them, sets these variables and
 /// runs this suite. Skipped unless the endpoints are given:
 ///
 ///     RACKWATCH_REAL_CINDER=http://127.0.0.1:8776/v3/6f70656e737461636b70726f6a656374

@@ -79,4 +79,22 @@ struct RecoveryCommandTests {
     #expect(result.stderr.contains(": available"))
     #expect(small.status != 0 && small.stderr.contains("at least 1 GB"))
   }
+
+  @Test("a read-only profile refuses restore and create volume before anything is sent")
+  func readOnly() async throws {
+    let sim = try await Self.simulator()
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let restore = try await runner.run(
+      ["restore", "backup", "b1", "--name", "x", "--readonly"] + CommandTests.auth(sim))
+    let create = try await runner.run(
+      ["create", "volume", "--from-snapshot", "s1", "--readonly"] + CommandTests.auth(sim))
+    let requests = sim.requestCount
+    await sim.shutdown()
+    #expect(
+      restore.status == 2 && restore.stderr.contains("restore refused: the profile is read-only"))
+    #expect(
+      create.status == 2 && create.stderr.contains("create refused: the profile is read-only"))
+    #expect(requests == 0)
+  }
 }

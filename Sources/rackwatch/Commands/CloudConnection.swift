@@ -12,8 +12,28 @@ struct CloudConnection {
 
   /// Resolves the profile (flags > environment > profile), starts logging and opens a session.
   static func open(_ options: ConnectionOptions) throws -> CloudConnection {
+    try open(options, changing: nil)
+  }
+
+  /// `open`, for a command that changes the cloud (`command` names it): a read-only profile
+  /// refuses it, exit 2, before a session exists (an HTTP client must be shut down, and
+  /// nothing has been sent).
+  static func openForChange(_ options: ConnectionOptions, command: String) throws
+    -> CloudConnection
+  {
+    try open(options, changing: command)
+  }
+
+  private static func open(_ options: ConnectionOptions, changing command: String?) throws
+    -> CloudConnection
+  {
     let resolver = ProfileResolver.current()
     let (profile, found) = try chooseProfile(options, resolver: resolver)
+    if let command, profile.readOnly {
+      throw CommandFailure(
+        message: "\(command) refused: the profile is read-only", code: ExitStatus.usage
+      ).exit()
+    }
     if !profile.hasCredentials, found.allProfiles.isEmpty {
       StandardError.write(NoCredentialsHelp.text(paths: resolver.paths) + "\n")
       throw ExitCode(ExitStatus.auth)

@@ -24,12 +24,7 @@ struct RestoreCommand: AsyncParsableCommand {
   @Option(help: "table, json or csv") var format: OutputFormat = .table
 
   func run() async throws {
-    let connection = try CloudConnection.open(connection)
-    guard !connection.profile.readOnly else {
-      throw CommandFailure(
-        message: "restore refused: the profile is read-only", code: ExitStatus.usage
-      ).exit()
-    }
+    let connection = try CloudConnection.openForChange(connection, command: "restore")
     let session = connection.session
     do {
       let region = try await connection.regions(allRegions: false)[0]
@@ -110,12 +105,7 @@ struct CreateCommand: AsyncParsableCommand {
   @Option(help: "table, json or csv") var format: OutputFormat = .table
 
   func run() async throws {
-    let connection = try CloudConnection.open(connection)
-    guard !connection.profile.readOnly else {
-      throw CommandFailure(
-        message: "create refused: the profile is read-only", code: ExitStatus.usage
-      ).exit()
-    }
+    let connection = try CloudConnection.openForChange(connection, command: "create")
     let session = connection.session
     do {
       let region = try await connection.regions(allRegions: false)[0]
