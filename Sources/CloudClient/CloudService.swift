@@ -20,4 +20,23 @@ public protocol CloudService: Sendable {
   func updateSnapshot(id: String, _ request: SnapshotUpdateRequest, region: String) async throws
     -> Snapshot
   func deleteSnapshot(id: String, region: String) async throws
+
+  // Recovery (fixtures/real/ROUND2.md): restore a backup, a volume from a snapshot, snapshot
+  // metadata and Cinder's admin actions.
+
+  /// The flavors a restored instance may take.
+  func listFlavors(region: String) async throws -> [Flavor]
+  /// A new database instance from a backup (BUILD at first).
+  func restoreBackup(_ request: RestoreRequest, region: String) async throws -> DatabaseInstance
+  /// A new volume from a snapshot (`creating` at first).
+  func createVolume(_ request: VolumeFromSnapshotRequest, region: String) async throws -> Volume
+  /// Makes `pairs` the snapshot's whole metadata (`replace`) or merges them in; returns what
+  /// the server then holds.
+  func setSnapshotMetadata(
+    snapshotID: String, _ pairs: [String: String], replace: Bool, region: String
+  ) async throws -> [String: String]
+  /// Admin only: sets a snapshot's status.
+  func resetSnapshotStatus(snapshotID: String, to status: String, region: String) async throws
+  /// Admin only: deletes a snapshot whatever its status.
+  func forceDeleteSnapshot(snapshotID: String, region: String) async throws
 }

@@ -20,8 +20,12 @@ enum DialogView {
         lines += min(pickerRows, picker.options.count)
       }
     }
-    let height = min(area.height, lines + 5)
     let width = min(area.width, 70)
+    // The server's refusal is shown whole (up to 4 lines): it is what the operator must fix.
+    let errorLines =
+      form.submitting
+      ? [] : TextLayout.wrap(form.error ?? "", width: max(1, width - 4), maxLines: 4)
+    let height = min(area.height, lines + 4 + max(1, errorLines.count))
     guard width >= 12, height >= 4 else { return }
     let box = area.centered(width: width, height: height)
     let inner = Box.draw(
@@ -43,6 +47,11 @@ enum DialogView {
         TextInput.draw(
           text, in: valueArea, frame: &frame, style: Style(.input, underline: focused),
           focused: focused && !form.submitting)
+        y += 1
+      case .note(let text):
+        frame.put(
+          TextLayout.truncate(text, to: valueWidth), x: valueX, y: y, style: Style(.muted),
+          clip: inner)
         y += 1
       case .toggle(let on):
         frame.put(
@@ -76,10 +85,11 @@ enum DialogView {
     let statusY = inner.maxY - 1
     if form.submitting {
       frame.put(" Submitting…", x: inner.x, y: statusY, style: Style(.statusProgress), clip: inner)
-    } else if let error = form.error {
-      frame.put(
-        " " + TextLayout.truncate(error, to: max(0, inner.width - 2)), x: inner.x, y: statusY,
-        style: Style(.messageError), clip: inner)
+    } else if form.error != nil, !errorLines.isEmpty {
+      let top = max(inner.y, inner.maxY - errorLines.count)
+      for (index, line) in errorLines.enumerated() where top + index < inner.maxY {
+        frame.put(" " + line, x: inner.x, y: top + index, style: Style(.messageError), clip: inner)
+      }
     } else {
       frame.put(
         " Enter submits · Esc cancels", x: inner.x, y: statusY, style: Style(.dialog),
@@ -88,24 +98,30 @@ enum DialogView {
   }
 
   static func drawConfirm(_ confirm: DeleteConfirmation, in area: Rect, frame: inout Frame) {
-    let width = min(area.width, 60)
+    let width = min(area.width, 64)
     let textWidth = max(1, width - 4)
-    let kind = confirm.pane == .backups ? "backup" : "snapshot"
-    var lines = TextLayout.wrap("Delete \(kind) “\(confirm.name)”?", width: textWidth)
+    let noun = confirm.pane == .backups ? "backup" : "snapshot"
+    let kind = confirm.isBulk ? "\(confirm.rows.count) \(noun)s" : noun
+    let verb = confirm.force ? "Force delete" : "Delete"
+    var question = confirm.isBulk ? "\(verb) \(kind)" : "\(verb) \(kind) “\(confirm.name)”"
+    if let total = confirm.totalSize { question += " (\(Formatting.totalSize(total)))" }
+    var lines = TextLayout.wrap(question + "?", width: textWidth)
+    if confirm.isBulk { lines += TextLayout.wrap(confirm.name, width: textWidth) }
+    let plain = lines.count
     if let warning = confirm.warning { lines += TextLayout.wrap(warning, width: textWidth) }
     let height = min(area.height, lines.count + 5)
     guard width >= 12, height >= 3 else { return }
     let box = area.centered(width: width, height: height)
     let inner = Box.draw(
       box, in: &frame, border: Style(.statusError), fill: Style(.dialog),
-      title: "Delete \(kind)", titleStyle: Style(.statusError))
+      title: "\(verb) \(kind)", titleStyle: Style(.statusError))
     for (index, line) in lines.enumerated() where inner.y + index < inner.maxY - 1 {
       frame.put(
-        line, x: inner.x + 1, y: inner.y + index, style: Style(index == 0 ? .dialog : .statusError),
-        clip: inner)
+        line, x: inner.x + 1, y: inner.y + index,
+        style: Style(index < plain ? .dialog : .statusError), clip: inner)
     }
     let cancel = "[ Cancel ]"
-    let delete = "[ Delete ]"
+    let delete = confirm.isBulk ? "[ Delete \(confirm.rows.count) ]" : "[ Delete ]"
     let buttonsWidth = DisplayWidth.of(cancel) + 2 + DisplayWidth.of(delete)
     let bx = inner.x + max(0, (inner.width - buttonsWidth) / 2)
     let by = inner.maxY - 1

@@ -45,16 +45,34 @@ enum FooterBar {
     case .normal:
       break
     }
-    var hints: [(String, String)] = [
-      ("↑↓", "move"), ("Enter", state.detailOpen ? "close" : "detail"), ("1-4", "pane"),
-      ("/", "filter"), (":", "command"), ("s/S", "sort"),
-    ]
-    if !state.readOnly && state.focusedPane.isActionable {
-      hints.append(("c", "create"))
-      if state.focusedPane == .snapshots { hints.append(("e", "rename")) }
-      hints.append(("d", "delete"))
+    if state.detailOpen {
+      return [
+        ("↑↓ PgUp PgDn", "scroll"), ("Enter Esc", "close"), ("Y", "copy JSON"), ("?", "help"),
+        ("q", "quit"),
+      ]
     }
-    hints += [("y", "copy ID"), ("r", "refresh"), ("?", "help"), ("q", "quit")]
+    var hints: [(String, String)] = [("↑↓", "move")]
+    switch state.focusedPane {
+    case .backups, .snapshots: hints.append(("Enter", "detail"))
+    case .instances: hints += [("Enter", "its backups"), ("i", "detail")]
+    case .volumes: hints += [("Enter", "its snapshots"), ("i", "detail")]
+    }
+    hints += [("1-4", "pane"), ("/", "filter"), (":", "command"), ("s/S", "sort")]
+    if !state.readOnly && state.focusedPane.isActionable {
+      hints += [("c", "create"), ("d", "delete")]
+      switch state.focusedPane {
+      case .backups: hints.append(("R", "restore"))
+      case .snapshots: hints += [("V", "to volume"), ("m", "metadata"), ("e", "rename")]
+      case .instances, .volumes: break
+      }
+      hints.append(("Space", "mark"))
+    }
+    switch state.focusedPane {
+    case .backups: hints.append(("o", "its instance"))
+    case .snapshots: hints.append(("o", "its volume"))
+    case .instances, .volumes: break
+    }
+    hints += [("y Y", "copy ID/JSON"), ("r", "refresh"), ("?", "help"), ("q", "quit")]
     return hints
   }
 

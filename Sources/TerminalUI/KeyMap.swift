@@ -52,11 +52,13 @@ public enum KeyMap {
   }
 
   static func normalAction(_ key: Key, _ state: BrowserState) -> Action? {
+    if state.detailOpen, let scroll = detailScroll(key, state) { return scroll }
     switch key {
     case .up, .char("k"): return .moveSelection(by: -1)
     case .down, .char("j"): return .moveSelection(by: 1)
     case .pageUp, .ctrl("b"): return .pageUp
-    case .pageDown, .ctrl("f"), .char(" "): return .pageDown
+    case .pageDown, .ctrl("f"): return .pageDown
+    case .char(" "): return .toggleMark
     case .home, .char("g"): return .selectFirst
     case .end, .char("G"): return .selectLast
     case .tab, .right, .char("l"): return .nextPane
@@ -65,7 +67,17 @@ public enum KeyMap {
     case .char("2"): return .focusPane(.snapshots)
     case .char("3"): return .focusPane(.instances)
     case .char("4"): return .focusPane(.volumes)
-    case .enter: return state.detailOpen ? .back : .openDetail
+    case .enter:
+      if state.detailOpen { return .back }
+      // An instance's backups, a volume's snapshots: what an operator opens one for.
+      return state.focusedPane.isActionable ? .openDetail : .jumpToRelated
+    case .char("i"): return state.detailOpen ? .back : .openDetail
+    case .char("o"): return .jumpToRelated
+    case .char("R"): return .beginRestore
+    case .char("V"): return .beginVolumeFromSnapshot
+    case .char("m"): return .beginMetadata
+    case .char("A"): return .beginAdmin
+    case .char("Y"): return .copySelectedRecord
     case .escape: return .back
     case .char("/"): return .beginFilter
     case .char(":"): return .beginCommand
@@ -79,6 +91,20 @@ public enum KeyMap {
     case .char("y"): return .copySelectedID
     case .char("t"): return .toggleTimes
     case .char("q"): return .quit
+    default: return nil
+    }
+  }
+
+  /// While the detail view is open, the moving keys scroll it.
+  static func detailScroll(_ key: Key, _ state: BrowserState) -> Action? {
+    let page = max(1, state.detailExtent.visible - 1)
+    switch key {
+    case .up, .char("k"): return .scrollDetail(by: -1)
+    case .down, .char("j"): return .scrollDetail(by: 1)
+    case .pageUp, .ctrl("b"): return .scrollDetail(by: -page)
+    case .pageDown, .ctrl("f"), .char(" "): return .scrollDetail(by: page)
+    case .home, .char("g"): return .scrollDetail(by: Int.min)
+    case .end, .char("G"): return .scrollDetail(by: Int.max)
     default: return nil
     }
   }
@@ -124,6 +150,12 @@ public enum KeyMap {
         case .up: return .previousField
         case .down: return .nextField
         default: return edit(key).map { .editField($0) }
+        }
+      case .note:
+        switch key {
+        case .up: return .previousField
+        case .down: return .nextField
+        default: return nil
         }
       case nil:
         return nil

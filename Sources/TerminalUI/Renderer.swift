@@ -73,6 +73,7 @@ public enum Renderer {
       title += " · " + Formatting.totalSize(total)
     }
     if !pane.filter.text.isEmpty { title += " · /" + pane.filter.text }
+    if !pane.marked.isEmpty { title += " · \(pane.marked.count) marked" }
     let inner = Box.draw(
       area, in: &frame, border: Style(focused ? .borderFocus : .border), fill: .background,
       title: title, titleStyle: Style(.title))
@@ -130,6 +131,18 @@ public enum Renderer {
       area, in: &frame, border: Style(state.detailOpen ? .borderFocus : .border),
       fill: .background, title: title, titleStyle: Style(.title))
     DetailView.draw(row, state: state, in: inner, frame: &frame, spinner: spinner)
+  }
+
+  /// How many lines the open detail view has and shows on a `cols`×`rows` screen (the model
+  /// stops scrolling at the last line); nil when no detail is on screen.
+  public static func detailExtent(_ state: BrowserState, cols: Int, rows: Int) -> DetailExtent? {
+    let layout = ScreenLayout(cols: cols, rows: rows, detailOpen: state.detailOpen)
+    guard state.detailOpen, !layout.tooSmall, let area = layout.detail, area.height >= 3,
+      area.width >= 10, let row = state.focused.selectedRow
+    else { return nil }
+    let inner = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 2)
+    let lines = DetailView.lines(row, state: state, spinner: nil, width: inner.width)
+    return DetailExtent(lines: lines.count, visible: inner.height)
   }
 
   /// The calm "enlarge the terminal" screen; fits whatever it can, even in 1x1.

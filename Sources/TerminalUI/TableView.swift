@@ -2,7 +2,7 @@ import BrowserModel
 import Foundation
 
 /// The list of a pane: header row with the sort marker, then the visible rows with a
-/// one-column gutter for marks (selection ▶, change •, pending ⋯). Touches only the rows
+/// one-column gutter for marks (selection ▶, change •, pending + ✕ ✎, marked ✓). Touches only the rows
 /// that fit, so a 100,000-row pane costs the same as a 30-row one.
 enum TableView {
   struct Layout {
@@ -48,7 +48,10 @@ enum TableView {
       }
       if isSelected { rowStyle = Style(focused ? .selection : .selectionUnfocused) }
       frame.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: rowStyle)
-      frame.put(gutter(row, selected: isSelected), x: area.x, y: y, style: rowStyle, clip: area)
+      let marked = pane.isMarked(row.id)
+      frame.put(
+        gutter(row, selected: isSelected, marked: marked), x: area.x, y: y,
+        style: marked && !isSelected ? Style(.key) : rowStyle, clip: area)
       var cx = area.x + 1
       let cells = texts[offset]
       for (spec, width) in layout.columns {
@@ -81,7 +84,7 @@ enum TableView {
     return max(0, first)
   }
 
-  static func gutter(_ row: Row, selected: Bool) -> String {
+  static func gutter(_ row: Row, selected: Bool, marked: Bool = false) -> String {
     if let pending = row.pending {
       switch pending {
       case .creating: return "+"
@@ -89,6 +92,7 @@ enum TableView {
       case .renaming: return "✎"
       }
     }
+    if marked { return "✓" }
     if row.change != nil { return "•" }
     return selected ? "▶" : " "
   }

@@ -256,7 +256,7 @@ struct DialogTests {
     _ = reduce(&state, .sortBy(.id))
     _ = reduce(&state, .selectFirst)
     _ = reduce(&state, .beginDelete)
-    #expect(confirmation(state)?.warning == "1 incremental backup will be deleted too")
+    #expect(confirmation(state)?.warning == "1 incremental backup built on it will be deleted too")
     _ = reduce(&state, .focusConfirm)
     let effects = reduce(&state, .submitDialog)
     #expect(effects.contains(.deleteBackup(id: "b1", region: "ORD")))

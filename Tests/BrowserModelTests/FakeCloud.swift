@@ -144,4 +144,68 @@ actor FakeCloud: CloudService {
     try await enter("deleteSnapshot \(region) \(id)")
     try deleteResult.get()
   }
+
+  // MARK: - Recovery
+
+  var flavors: [Flavor] = [Flavor(id: "2", name: "m1.small", ram: 2048)]
+  var restoreResult: Result<DatabaseInstance, CloudError>?
+  var createVolumeResult: Result<Volume, CloudError>?
+  var metadataResult: Result<[String: String], CloudError>?
+  var adminResult: Result<Void, CloudError> = .success(())
+  /// The requests the recovery calls received, newest last.
+  private(set) var restoreRequests: [RestoreRequest] = []
+  private(set) var volumeRequests: [VolumeFromSnapshotRequest] = []
+  private(set) var metadataRequests: [(pairs: [String: String], replace: Bool)] = []
+
+  func set(restore value: Result<DatabaseInstance, CloudError>) { restoreResult = value }
+  func set(createVolume value: Result<Volume, CloudError>) { createVolumeResult = value }
+  func set(metadata value: Result<[String: String], CloudError>) { metadataResult = value }
+  func set(admin value: Result<Void, CloudError>) { adminResult = value }
+  func set(delete value: Result<Void, CloudError>) { deleteResult = value }
+
+  func listFlavors(region: String) async throws -> [Flavor] {
+    try await enter("listFlavors \(region)")
+    return flavors
+  }
+
+  func restoreBackup(_ request: RestoreRequest, region: String) async throws -> DatabaseInstance {
+    try await enter("restoreBackup \(region) \(request.backupID)")
+    restoreRequests.append(request)
+    guard let restoreResult else {
+      return DatabaseInstance(
+        id: "inst-new", name: request.name, status: "BUILD", datastore: request.datastore,
+        flavorID: request.flavorID, volumeSize: request.volumeSize)
+    }
+    return try restoreResult.get()
+  }
+
+  func createVolume(_ request: VolumeFromSnapshotRequest, region: String) async throws -> Volume {
+    try await enter("createVolume \(region) \(request.snapshotID)")
+    volumeRequests.append(request)
+    guard let createVolumeResult else {
+      var volume = Volume(
+        id: "vol-new", name: request.name, status: "creating", size: request.size ?? 1)
+      volume.snapshotID = request.snapshotID
+      return volume
+    }
+    return try createVolumeResult.get()
+  }
+
+  func setSnapshotMetadata(
+    snapshotID: String, _ pairs: [String: String], replace: Bool, region: String
+  ) async throws -> [String: String] {
+    try await enter("setSnapshotMetadata \(region) \(snapshotID)")
+    metadataRequests.append((pairs, replace))
+    return try (metadataResult ?? .success(pairs)).get()
+  }
+
+  func resetSnapshotStatus(snapshotID: String, to status: String, region: String) async throws {
+    try await enter("resetSnapshotStatus \(region) \(snapshotID) \(status)")
+    try adminResult.get()
+  }
+
+  func forceDeleteSnapshot(snapshotID: String, region: String) async throws {
+    try await enter("forceDeleteSnapshot \(region) \(snapshotID)")
+    try adminResult.get()
+  }
 }

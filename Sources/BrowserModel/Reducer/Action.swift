@@ -54,8 +54,31 @@ public enum Action: Sendable {
   case beginCreate
   /// `e`: rename the selected snapshot.
   case beginRename
-  /// `d`: confirm deleting the selected backup or snapshot.
+  /// `d`: confirm deleting the selected backup or snapshot (or every marked row).
   case beginDelete
+
+  // Recovery
+  /// `R`: restore the selected backup to a new database instance.
+  case beginRestore
+  /// `V`: a new volume from the selected snapshot.
+  case beginVolumeFromSnapshot
+  /// `m`: view and edit the selected snapshot's metadata.
+  case beginMetadata
+  /// `A`: admin actions on the selected snapshot (profile `admin: true`, never read-only).
+  case beginAdmin
+  /// Space: mark or unmark the selected row, then move down.
+  case toggleMark
+  /// Unmark every row of the focused pane.
+  case clearMarks
+  /// `o`: from a backup or snapshot to its instance or volume; from an instance or volume to
+  /// its backups or snapshots (Enter does the latter too).
+  case jumpToRelated
+  /// Scrolls the open detail view (`Int.min` / `Int.max`: to the top / bottom).
+  case scrollDetail(by: Int)
+  /// The UI measured the open detail view.
+  case setDetailExtent(DetailExtent)
+  /// `Y`: copy the selected record as JSON (the keys of `rackwatch show --format json`).
+  case copySelectedRecord
 
   // Dialogs
   case editField(TextEdit)
@@ -84,6 +107,15 @@ public enum Action: Sendable {
   case snapshotCreated(placeholder: RowID, Result<Snapshot, CloudError>, now: Date)
   case snapshotUpdated(RowID, Result<Snapshot, CloudError>, now: Date)
   case deleted(PaneKind, RowID, Result<Void, CloudError>, now: Date)
+  case flavorsLoaded(region: String, Result<[Flavor], CloudError>)
+  /// A restore's answer: the new instance (BUILD) or the server's refusal.
+  case instanceRestored(placeholder: RowID, Result<DatabaseInstance, CloudError>, now: Date)
+  /// A volume-from-snapshot's answer: the new volume (creating) or the refusal.
+  case volumeCreated(placeholder: RowID, Result<Volume, CloudError>, now: Date)
+  /// The metadata the server holds after a change.
+  case metadataSaved(RowID, Result<[String: String], CloudError>, now: Date)
+  /// An admin status reset's answer.
+  case statusReset(RowID, to: String, Result<Void, CloudError>, now: Date)
 }
 
 /// A side effect the reducer asks for; the effect runner performs it and answers with an
@@ -98,6 +130,13 @@ public enum Effect: Sendable, Hashable {
   case createSnapshot(SnapshotCreateRequest, region: String, placeholder: RowID)
   case updateSnapshot(id: String, SnapshotUpdateRequest, region: String)
   case deleteSnapshot(id: String, region: String)
+  case loadFlavors(region: String)
+  case restoreBackup(RestoreRequest, region: String, placeholder: RowID)
+  case createVolume(VolumeFromSnapshotRequest, region: String, placeholder: RowID)
+  /// Replaces the snapshot's whole metadata.
+  case setSnapshotMetadata(id: String, [String: String], region: String)
+  case resetSnapshotStatus(id: String, status: String, region: String)
+  case forceDeleteSnapshot(id: String, region: String)
   /// Send `tick(now:)` after this long (replaces any earlier wake-up).
   case scheduleTick(after: Duration)
   case copyToClipboard(String)

@@ -21,9 +21,17 @@ extension Reducer {
     case .createBackup: result = sendCreateBackup(&state, form)
     case .createSnapshot: result = sendCreateSnapshot(&state, form)
     case .renameSnapshot(let id): result = sendRename(&state, form, id)
+    case .restoreBackup(let id): result = sendRestore(&state, form, id)
+    case .volumeFromSnapshot(let id): result = sendVolumeFromSnapshot(&state, form, id)
+    case .snapshotMetadata(let id): result = sendMetadata(&state, form, id)
+    case .snapshotAdmin(let id): result = sendAdmin(&state, form, id)
     }
     switch result {
     case .success(let effects):
+      if case .confirmDelete = state.dialog {
+        // An admin force delete asks once more before anything is sent.
+        return effects
+      }
       if case .renameSnapshot = form.purpose {
         state.dialog = nil
       } else {
@@ -165,25 +173,6 @@ extension Reducer {
       }
     }
     return .success([.updateSnapshot(id: id.id, request, region: id.region)])
-  }
-
-  static func sendDelete(_ state: inout BrowserState, _ confirmation: DeleteConfirmation)
-    -> [Effect]
-  {
-    if refuseIfReadOnly(&state, "delete") { return [] }
-    guard state.pane(confirmation.pane).row(confirmation.row) != nil else { return [] }
-    state.withPane(confirmation.pane) { pane in
-      pane.updateRow(confirmation.row) { row in
-        row.pending = .deleting
-        row.pendingAcknowledged = false
-      }
-    }
-    let id = confirmation.row
-    switch confirmation.pane {
-    case .backups: return [.deleteBackup(id: id.id, region: id.region)]
-    case .snapshots: return [.deleteSnapshot(id: id.id, region: id.region)]
-    case .instances, .volumes: return []
-    }
   }
 
   static func nextPlaceholder(_ state: inout BrowserState, region: String) -> RowID {

@@ -65,6 +65,7 @@ extension Reducer {
   static func beginDelete(_ state: inout BrowserState) -> [Effect] {
     if refuseIfReadOnly(&state, "delete") { return [] }
     let kind = state.focusedPane
+    if kind.isActionable, !state.focused.marked.isEmpty { return beginBulkDelete(&state) }
     guard kind.isActionable, let row = state.focused.selectedRow, row.change?.kind != .gone else {
       post(&state, .info, "Select a backup or snapshot to delete")
       return []
@@ -73,19 +74,19 @@ extension Reducer {
       post(&state, .info, "\(label(row.resource)) is already \(row.pending?.label ?? "busy")")
       return []
     }
-    var warning: String?
-    if kind == .backups {
-      // Trove deletes a parent's incremental children with it.
-      let children = state.pane(.backups).rows.filter {
-        $0.id.region == row.id.region && $0.resource.backup?.parentID == row.id.id
-      }.count
-      if children > 0 {
-        warning = "\(children) incremental backup\(children == 1 ? "" : "s") will be deleted too"
-      }
-    }
+    let warning = kind == .backups ? childrenWarning(state, [row.id]) : nil
     state.dialog = .confirmDelete(
       DeleteConfirmation(pane: kind, row: row.id, name: label(row.resource), warning: warning))
     return []
+  }
+
+  /// Trove deletes a parent's incremental children (and theirs) with it: the confirmation
+  /// says how many go that were not asked for.
+  static func childrenWarning(_ state: BrowserState, _ ids: [RowID]) -> String? {
+    let extra = BackupChain.dependants(of: ids, in: state.pane(.backups))
+    guard !extra.isEmpty else { return nil }
+    return
+      "\(extra.count) incremental backup\(extra.count == 1 ? "" : "s") built on \(ids.count == 1 ? "it" : "them") will be deleted too"
   }
 
   // MARK: - Pickers
@@ -191,9 +192,9 @@ extension Reducer {
       case .submitDialog:
         return submit(&state, form)
       case .nextField:
-        form.focus = (form.focus + 1) % max(1, form.fields.count)
+        form.focus = form.nextFocusable(after: form.focus, step: 1)
       case .previousField:
-        form.focus = (form.focus - 1 + form.fields.count) % max(1, form.fields.count)
+        form.focus = form.nextFocusable(after: form.focus, step: -1)
       case .editField(let edit):
         guard form.fields.indices.contains(form.focus) else { break }
         switch form.fields[form.focus].value {
@@ -202,7 +203,7 @@ extension Reducer {
           form.fields[form.focus].value = .text(field)
         case .toggle(let on):
           if case .insert(" ") = edit { form.fields[form.focus].value = .toggle(!on) }
-        case .picker: break
+        case .picker, .note: break
         }
       case .pickerMove(let delta):
         guard form.fields.indices.contains(form.focus),

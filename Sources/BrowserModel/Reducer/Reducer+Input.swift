@@ -14,10 +14,16 @@ extension Reducer {
         state.inputMode = .filter
         state.filterBeforeEdit = state.focused.filter.text
       }
+      var field = state.focused.filter
+      field.apply(edit)
+      let changed = field.text != state.focused.filter.text
+      let lookup = changed ? relatedLookup(state, state.focusedPane, text: field.text) : [:]
       state.withPane(state.focusedPane) { pane in
-        let before = pane.filter.text
-        pane.filter.apply(edit)
-        if pane.filter.text != before { pane.refilter() }
+        pane.filter = field
+        if changed {
+          pane.relatedIDs = lookup
+          pane.refilter()
+        }
         pane.keepSelectionOnScreen(height: height)
       }
     case .commitFilter:
@@ -25,8 +31,10 @@ extension Reducer {
     case .cancelFilter:
       state.inputMode = .normal
       let previous = state.filterBeforeEdit
+      let lookup = relatedLookup(state, state.focusedPane, text: previous)
       state.withPane(state.focusedPane) { pane in
         pane.filter = TextField(previous)
+        pane.relatedIDs = lookup
         pane.refilter()
         pane.keepSelectionOnScreen(height: height)
       }

@@ -62,8 +62,11 @@ extension Reducer {
     } else if !state.focused.filter.text.isEmpty {
       state.withPane(state.focusedPane) { pane in
         pane.filter = TextField()
+        pane.relatedIDs = [:]
         pane.refilter()
       }
+    } else if !state.focused.marked.isEmpty {
+      return clearMarks(&state)
     }
     return []
   }

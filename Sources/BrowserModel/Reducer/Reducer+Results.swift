@@ -9,7 +9,8 @@ extension Reducer {
   ) -> [Effect] {
     advance(&state, to: now)
     let outcome = result.map { Resource.backup($0) }
-    return finishCreate(&state, .backups, .createBackup, placeholder: placeholder, outcome)
+    return finishCreate(
+      &state, .backups, placeholder: placeholder, outcome, isForm: { $0 == .createBackup })
   }
 
   static func snapshotCreated(
@@ -18,18 +19,21 @@ extension Reducer {
   ) -> [Effect] {
     advance(&state, to: now)
     let outcome = result.map { Resource.snapshot($0) }
-    return finishCreate(&state, .snapshots, .createSnapshot, placeholder: placeholder, outcome)
+    return finishCreate(
+      &state, .snapshots, placeholder: placeholder, outcome, isForm: { $0 == .createSnapshot })
   }
 
-  private static func finishCreate(
-    _ state: inout BrowserState, _ kind: PaneKind, _ purpose: FormPurpose, placeholder: RowID,
-    _ result: Result<Resource, CloudError>
+  /// Replaces the pending row with the server's item, or puts the server's refusal in the
+  /// form that sent it (`isForm` recognises it), keeping what was typed.
+  static func finishCreate(
+    _ state: inout BrowserState, _ kind: PaneKind, placeholder: RowID,
+    _ result: Result<Resource, CloudError>, isForm: (FormPurpose) -> Bool
   ) -> [Effect] {
     let now = state.now
     let fast = state.refresh.fast.seconds
     let focused = state.focusedPane == kind
     state.withPane(kind) { $0.removeRows { $0.id == placeholder } }
-    let formOpen = state.formPurpose == purpose
+    let formOpen = state.formPurpose.map(isForm) ?? false
     switch result {
     case .success(let resource):
       var row = Row(
@@ -124,7 +128,9 @@ extension Reducer {
           pane.lists[id.region] = list
         }
       }
-      post(&state, .info, "Deleting \(name)…")
+      if !countBulkAnswer(&state, kind, id, refusal: nil) {
+        post(&state, .info, "Deleting \(name)…")
+      }
       return []
     case .failure(let error):
       state.withPane(kind) { pane in
@@ -133,7 +139,10 @@ extension Reducer {
           row.pendingAcknowledged = false
         }
       }
-      post(&state, .error, "Could not delete \(name): \(describe(error))")
+      let reason = describe(error)
+      // Each refusal is said, with its reason, even among marked rows.
+      post(&state, .error, "Could not delete \(name): \(reason)")
+      _ = countBulkAnswer(&state, kind, id, refusal: reason)
       return state.bellEnabled ? [.bell] : []
     }
   }

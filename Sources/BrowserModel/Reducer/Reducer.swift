@@ -31,9 +31,7 @@ enum Reducer {
     case .focusPane(let kind): return focusPane(&state, kind)
     case .nextPane: return cyclePane(&state, by: 1)
     case .previousPane: return cyclePane(&state, by: -1)
-    case .openDetail:
-      if state.focused.selectedRow != nil { state.detailOpen = true }
-      return []
+    case .openDetail: return openDetail(&state)
     case .back: return back(&state)
     case .toggleHelp:
       state.helpVisible.toggle()
@@ -60,6 +58,16 @@ enum Reducer {
     case .beginCreate: return beginCreate(&state)
     case .beginRename: return beginRename(&state)
     case .beginDelete: return beginDelete(&state)
+    case .beginRestore: return beginRestore(&state)
+    case .beginVolumeFromSnapshot: return beginVolumeFromSnapshot(&state)
+    case .beginMetadata: return beginMetadata(&state)
+    case .beginAdmin: return beginAdmin(&state)
+    case .toggleMark: return toggleMark(&state)
+    case .clearMarks: return clearMarks(&state)
+    case .jumpToRelated: return jumpToRelated(&state)
+    case .scrollDetail(let delta): return scrollDetail(&state, by: delta)
+    case .setDetailExtent(let extent): return setDetailExtent(&state, extent)
+    case .copySelectedRecord: return copySelectedRecord(&state)
     case .editField, .nextField, .previousField, .pickerMove, .toggleField, .submitDialog,
       .cancelDialog, .focusCancel, .focusConfirm:
       return dialogAction(&state, action)
@@ -80,6 +88,16 @@ enum Reducer {
       return snapshotUpdated(&state, id, result, now: now)
     case .deleted(let kind, let id, let result, let now):
       return deleted(&state, kind, id, result, now: now)
+    case .flavorsLoaded(let region, let result):
+      return flavorsLoaded(&state, region: region, result)
+    case .instanceRestored(let placeholder, let result, let now):
+      return instanceRestored(&state, placeholder: placeholder, result, now: now)
+    case .volumeCreated(let placeholder, let result, let now):
+      return volumeCreated(&state, placeholder: placeholder, result, now: now)
+    case .metadataSaved(let id, let result, let now):
+      return metadataSaved(&state, id, result, now: now)
+    case .statusReset(let id, let status, let result, let now):
+      return statusReset(&state, id, to: status, result, now: now)
     }
   }
 

@@ -15,10 +15,16 @@ extension Reducer {
   /// instances and volumes while on screen or in an open picker.
   static func watchedPanes(_ state: BrowserState) -> [PaneKind] {
     var kinds: [PaneKind] = [.backups, .snapshots]
-    if state.focusedPane == .instances || state.formPurpose == .createBackup {
+    // A restored instance or a volume made from a snapshot is watched until it settles,
+    // wherever the operator looks.
+    if state.focusedPane == .instances || state.formPurpose == .createBackup
+      || state.pane(.instances).anyInMotion
+    {
       kinds.append(.instances)
     }
-    if state.focusedPane == .volumes || state.formPurpose == .createSnapshot {
+    if state.focusedPane == .volumes || state.formPurpose == .createSnapshot
+      || state.pane(.volumes).anyInMotion
+    {
       kinds.append(.volumes)
     }
     return kinds

@@ -23,6 +23,16 @@ extension ResourceDescriptor {
         return ["BUILD", "BACKUP", "REBOOT", "RESIZE", "RESTART_REQUIRED"].contains(status)
       },
       statusRole: { StatusRole(text: $0.statusText) },
+      outcome: { change in
+        // A restore (or any new instance) leaving BUILD; a backup ending (BACKUP -> ACTIVE)
+        // is the backup's news, not the instance's.
+        guard change.from == "build" || change.wasCreated else { return nil }
+        switch change.to {
+        case "active": return .completed(as: "is ACTIVE")
+        case "error", "failed": return .failed(as: "failed (\(change.to.uppercased()))")
+        default: return nil
+        }
+      },
       watched: [.size],
       details: { resource, _ in
         guard let i = instance.unwrap(resource) else { return [] }

@@ -28,6 +28,15 @@ extension ResourceDescriptor {
         return ["creating", "deleting", "attaching", "detaching", "extending"].contains(status)
       },
       statusRole: { StatusRole(text: $0.statusText) },
+      outcome: { change in
+        // A new volume (from a snapshot) settling.
+        guard change.from == "creating" || change.wasCreated else { return nil }
+        switch change.to {
+        case "available": return .completed(as: "is available")
+        case "error": return .failed(as: "failed (error)")
+        default: return nil
+        }
+      },
       searchWords: { volume.unwrap($0)?.attachedTo ?? [] },
       watched: [.size, .attachedTo],
       details: { resource, _ in

@@ -1,3 +1,4 @@
+import CloudClient
 import Foundation
 
 /// Which cloud and profile the header names.
@@ -9,16 +10,20 @@ public struct ProfileInfo: Sendable, Hashable {
   public var readOnly: Bool
   /// Theme colour name for the header (e.g. red for production), chosen by the profile.
   public var headerColor: String?
+  /// The profile says `admin: true`: Cinder's admin actions (reset status, force delete) are
+  /// offered (never in read-only mode).
+  public var admin: Bool
 
   public init(
     profileName: String, cloudName: String, isDemo: Bool = false, readOnly: Bool = false,
-    headerColor: String? = nil
+    headerColor: String? = nil, admin: Bool = false
   ) {
     self.profileName = profileName
     self.cloudName = cloudName
     self.isDemo = isDemo
     self.readOnly = readOnly
     self.headerColor = headerColor
+    self.admin = admin
   }
 }
 
@@ -54,6 +59,15 @@ public struct BrowserState: Sendable {
   public var panes: [PaneKind: PaneState]
   /// The detail view of the focused pane's selected row is open.
   public var detailOpen = false
+  /// Lines the detail view is scrolled down by (reset when another row is shown).
+  public var detailScroll = 0
+  /// How many lines the open detail view has and shows, as the UI last measured them: the
+  /// scroll stops at the last line.
+  public var detailExtent = DetailExtent()
+  /// Flavors by region, loaded the first time a restore dialog needs them.
+  public var flavors: [String: [Flavor]] = [:]
+  /// The deletion of marked rows in progress, reported as one line when it ends.
+  public var bulk: BulkProgress?
   public var dialog: Dialog?
   public var inputMode: InputMode = .normal
   /// The filter text before `/` was pressed, restored by Esc.

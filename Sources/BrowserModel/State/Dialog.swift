@@ -43,11 +43,24 @@ public enum FormPurpose: Sendable, Hashable {
   case createBackup
   case createSnapshot
   case renameSnapshot(RowID)
+  /// A new database instance from this backup.
+  case restoreBackup(RowID)
+  /// A new volume from this snapshot.
+  case volumeFromSnapshot(RowID)
+  /// The metadata of this snapshot (every key a field; a cleared value removes its key).
+  case snapshotMetadata(RowID)
+  /// Cinder's admin actions on this snapshot.
+  case snapshotAdmin(RowID)
 }
 
 /// Which value a form field holds.
 public enum FieldID: Sendable, Hashable {
   case name, description, instance, parent, volume, force
+  case flavor, size, volumeType, adminAction
+  /// An existing metadata key's value.
+  case metadataValue(key: String)
+  /// A metadata key and value to add.
+  case newKey, newValue
 }
 
 /// The value of one form field.
@@ -55,6 +68,8 @@ public enum FieldValue: Sendable, Hashable {
   case text(TextField)
   case picker(Picker)
   case toggle(Bool)
+  /// Read-only information (the backup's datastore); focus skips it.
+  case note(String)
 }
 
 /// One labelled field of a form.
@@ -113,6 +128,18 @@ public struct Form: Sendable, Hashable {
     return false
   }
 
+  /// The index of the next field that takes input after `index` (`step` 1 or -1), wrapping.
+  func nextFocusable(after index: Int, step: Int) -> Int {
+    guard !fields.isEmpty else { return 0 }
+    var candidate = index
+    for _ in fields.indices {
+      candidate = (candidate + step + fields.count) % fields.count
+      if case .note = fields[candidate].value { continue }
+      return candidate
+    }
+    return index
+  }
+
   mutating func setPicker(_ id: FieldID, _ picker: Picker) {
     for index in fields.indices where fields[index].id == id {
       fields[index].value = .picker(picker)
@@ -120,21 +147,43 @@ public struct Form: Sendable, Hashable {
   }
 }
 
-/// "Delete X?" with Cancel focused by default.
+/// "Delete X?" with Cancel focused by default; for marked rows, "Delete 3 snapshots?" with
+/// their names and total size.
 public struct DeleteConfirmation: Sendable, Hashable {
   public enum Button: Sendable, Hashable { case cancel, confirm }
   public var pane: PaneKind
-  public var row: RowID
+  /// Every row to delete (one, or the marked rows).
+  public var rows: [RowID]
+  /// The row's name, or the first few names of marked rows.
   public var name: String
   /// Extra warning, e.g. that incremental children go with a parent backup.
   public var warning: String?
+  /// GB the deletion frees (marked rows), when the sizes are known.
+  public var totalSize: Double?
+  /// Cinder's `os-force_delete` (admin): whatever the snapshot's status.
+  public var force: Bool
   public var focus: Button
 
-  public init(pane: PaneKind, row: RowID, name: String, warning: String? = nil) {
+  public init(
+    pane: PaneKind, rows: [RowID], name: String, warning: String? = nil,
+    totalSize: Double? = nil, force: Bool = false
+  ) {
     self.pane = pane
-    self.row = row
+    self.rows = rows
     self.name = name
     self.warning = warning
+    self.totalSize = totalSize
+    self.force = force
     self.focus = .cancel
   }
+
+  public init(pane: PaneKind, row: RowID, name: String, warning: String? = nil) {
+    self.init(pane: pane, rows: [row], name: name, warning: warning)
+  }
+
+  /// The single row (the first of several).
+  public var row: RowID { rows[0] }
+
+  /// True when the marked rows, not just the selected one, are being deleted.
+  public var isBulk: Bool { rows.count > 1 }
 }

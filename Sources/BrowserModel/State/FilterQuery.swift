@@ -1,10 +1,20 @@
 /// A parsed filter: words that must all appear (case-insensitive substrings of name, ID,
-/// status, instance/volume) and `status:`, `datastore:`, `region:` qualifiers.
+/// status, instance/volume) and `status:`, `datastore:`, `region:`, `instance:`, `volume:`
+/// qualifiers.
 struct FilterQuery: Sendable, Hashable {
   var words: [[UInt8]] = []
   var status: [String] = []
   var datastore: [String] = []
   var region: [String] = []
+  /// `instance:NAME` / `volume:NAME` terms: the backups of an instance, the snapshots of a
+  /// volume, by the other pane's name (or an ID).
+  var related: [String] = []
+  /// The IDs each related term stands for (lower-cased), resolved by the reducer from the
+  /// other pane's names; a row matches a term by one of them or by the term itself.
+  var relatedIDs: [[[UInt8]]] = []
+
+  /// The qualifiers that name an item of another pane.
+  static let relatedPrefixes = ["instance:", "volume:"]
 
   init(text: String) {
     for token in text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }) {
@@ -15,6 +25,10 @@ struct FilterQuery: Sendable, Hashable {
         datastore.append(value)
       } else if let value = Self.value(of: "region:", in: word) {
         region.append(value)
+      } else if let value = Self.relatedPrefixes.lazy.compactMap({ Self.value(of: $0, in: word) })
+        .first
+      {
+        related.append(value)
       } else {
         words.append(Array(word.utf8))
       }
@@ -33,11 +47,15 @@ struct FilterQuery: Sendable, Hashable {
       guard new.count >= old.count else { return false }
       return zip(new, old).allSatisfy { $0.starts(with: $1) }
     }
-    return !older.isEmpty && covers(words, older.words) && covers(status, older.status)
+    // Related terms resolve to other panes' IDs, which a longer term may not narrow.
+    return !older.isEmpty && related.isEmpty && older.related.isEmpty
+      && covers(words, older.words) && covers(status, older.status)
       && covers(datastore, older.datastore) && covers(region, older.region)
   }
 
-  var isEmpty: Bool { words.isEmpty && status.isEmpty && datastore.isEmpty && region.isEmpty }
+  var isEmpty: Bool {
+    words.isEmpty && status.isEmpty && datastore.isEmpty && region.isEmpty && related.isEmpty
+  }
 
   /// Reads only the key fields of `rows[index]` (copying a whole row costs more than the
   /// byte scan itself).
@@ -52,6 +70,14 @@ struct FilterQuery: Sendable, Hashable {
       for value in region where !rows[index].id.region.lowercased().contains(value) {
         return false
       }
+    }
+    for (term, value) in related.enumerated() {
+      let ids = term < relatedIDs.count ? relatedIDs[term] : []
+      let key = rows[index].searchKey
+      guard
+        ids.contains(where: { Self.bytes(key, contain: $0) })
+          || Self.bytes(key, contain: Array(value.utf8))
+      else { return false }
     }
     for word in words
     where !Self.bytes(rows[index].searchKey, contain: word)

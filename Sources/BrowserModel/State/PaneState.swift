@@ -36,6 +36,13 @@ public struct PaneState: Sendable {
   public internal(set) var filter = TextField()
   /// Per-region list state: loading, error, last loaded.
   public internal(set) var lists: [String: ListStatus] = [:]
+  /// For each `instance:` / `volume:` term of the filter, the IDs it stands for (set by the
+  /// reducer, which sees the other pane).
+  var relatedIDs: [String: [[UInt8]]] = [:]
+  /// Rows the operator marked (Space) for an action on several at once.
+  public internal(set) var marked: Set<RowID> = []
+  /// Why the server refused the action on a marked row (the row stays marked).
+  public internal(set) var markNotes: [RowID: String] = [:]
   /// Large list differences being merged step by step, per region.
   var merging: [String: PendingMerge] = [:]
 
@@ -166,6 +173,12 @@ public struct PaneState: Sendable {
       kept.append(rows[index])
     }
     guard kept.count != rows.count else { return }
+    if !marked.isEmpty {
+      for index in rows.indices where newIndex[index] < 0 {
+        marked.remove(rows[index].id)
+        markNotes[rows[index].id] = nil
+      }
+    }
     rows = kept
     index.rebuild(kept)
     for (column, order) in ascendingOrders {
@@ -273,7 +286,8 @@ public struct PaneState: Sendable {
   /// Recomputes `visible`. A keystroke that only narrows the filter (typing more) scans the
   /// rows already visible, not all of them.
   mutating func refilter(force: Bool = false, totalsStand: Bool = false) {
-    let query = FilterQuery(text: filter.text)
+    var query = FilterQuery(text: filter.text)
+    if !query.related.isEmpty { query.relatedIDs = query.related.map { relatedIDs[$0] ?? [] } }
     let narrowing = !force && query.narrows(parsedFilter)
     parsedFilter = query
     if query.isEmpty {

@@ -69,6 +69,9 @@ public struct EffectRunner: Sendable {
       return .deleted(.snapshots, RowID(region: region, id: id), result, now: now())
     case .continueMerge(let kind, let region):
       return .continueMerge(kind, region: region)
+    case .loadFlavors, .restoreBackup, .createVolume, .setSnapshotMetadata, .resetSnapshotStatus,
+      .forceDeleteSnapshot:
+      return await recover(effect)
     case .scheduleTick, .copyToClipboard, .bell, .loadTheme, .quit:
       return nil
     }

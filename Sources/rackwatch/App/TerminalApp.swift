@@ -81,6 +81,7 @@ enum TerminalApp {
             await store.send(.setViewport(rows: rows))
             latest = await store.state
           }
+          latest = await Self.measureDetail(latest, size, store)
         }
         continue loop
       case .state:
@@ -109,6 +110,7 @@ enum TerminalApp {
       // Only the focused pane is on screen: a stale instance in BACKUP on another pane must not
       // keep the spinner (and the CPU) busy.
       animation.update(active: latest.focused.anyInMotion || latest.focused.isLoading)
+      latest = await Self.measureDetail(latest, size, store)
       var view = latest
       view.now = max(Date(), latest.now)
       await screen.draw(render(view, size: size, theme: theme))
@@ -144,6 +146,17 @@ enum TerminalApp {
       await store.send(
         .notify(.error, "No theme named \(requested); using \(fallback). Known: \(known)"))
     }
+  }
+
+  /// Tells the model how long the open detail view is, so scrolling stops at its last line.
+  private static func measureDetail<C>(
+    _ state: BrowserState, _ size: (cols: Int, rows: Int), _ store: BrowserStore<C>
+  ) async -> BrowserState {
+    guard let extent = Renderer.detailExtent(state, cols: size.cols, rows: size.rows),
+      extent != state.detailExtent
+    else { return state }
+    await store.send(.setDetailExtent(extent))
+    return await store.state
   }
 
   /// Table rows on screen, from the same layout the renderer draws.

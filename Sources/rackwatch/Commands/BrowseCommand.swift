@@ -34,6 +34,8 @@ struct BrowseCommand: AsyncParsableCommand {
       config.backupDuration = demoBackupSeconds
       config.snapshotDuration = demoSnapshotSeconds
       config.inMotion = 3
+      // The demo user is an admin, so every action (reset status, force delete) can be tried.
+      config.userIsAdmin = true
       config.seed = UInt64(Date().timeIntervalSince1970) & 0xFFFF
       let server: SimulatorServer
       do { server = try await SimulatorServer.start(config) } catch {
@@ -44,6 +46,7 @@ struct BrowseCommand: AsyncParsableCommand {
       profile = DemoProfile.profile(for: server)
       if let region = connection.region { profile.regions = [region] }
       profile.readOnly = connection.readonly
+      profile.admin = true
       logger.info("demo simulator at \(server.baseURL)")
     } else {
       profile = try CloudConnection.chooseProfile(connection, resolver: resolver).0
@@ -63,7 +66,8 @@ struct BrowseCommand: AsyncParsableCommand {
     let themeName = theme ?? profile.theme ?? "default"
     let info = ProfileInfo(
       profileName: profile.name, cloudName: demo ? "simulator" : Self.cloudName(profile),
-      isDemo: demo, readOnly: profile.readOnly, headerColor: profile.headerColor)
+      isDemo: demo, readOnly: profile.readOnly, headerColor: profile.headerColor,
+      admin: profile.admin)
     let region = await Self.startingRegion(profile, session: session)
     var refresh = RefreshPolicy()
     if let fast = profile.refreshFast { refresh.fast = .milliseconds(Int(fast * 1000)) }

@@ -85,6 +85,7 @@ struct ProfilesCommand: ParsableCommand {
     if p.insecure { add(.verify, "verify", "no (TLS certificates not checked)") }
     add(.caCertificate, "cacert", p.caCertificateFile)
     if p.readOnly { add(.readonly, "readonly", "yes") }
+    if p.admin { add(.admin, "admin", "yes (reset status, force delete)") }
     add(.headerColor, "header colour", p.headerColor)
     add(.theme, "theme", p.theme)
     return lines.joined(separator: "\n")

@@ -74,7 +74,7 @@ enum ProfileField: String, Sendable, CaseIterable {
   case projectDomain = "project domain"
   case applicationCredential = "application credential"
   case applicationCredentialSecret = "application credential secret"
-  case token, regions, endpoints, interface, readonly
+  case token, regions, endpoints, interface, readonly, admin
   case headerColor = "header colour"
   case refresh, theme
   case verify
@@ -118,6 +118,8 @@ struct Profile: Sendable, Equatable {
   /// `public`, `internal` (ServiceNet) or `admin`.
   var interface: String?
   var readOnly: Bool = false
+  /// Offer Cinder's admin actions (reset a snapshot's status, force delete).
+  var admin: Bool = false
   /// Header colour, e.g. `red` for production.
   var headerColor: String?
   var refreshFast: Double?
@@ -200,6 +202,10 @@ struct Profile: Sendable, Equatable {
     if other.readOnly {
       readOnly = true
       origins[.readonly] = other.origins[.readonly]
+    }
+    if other.admin {
+      admin = true
+      origins[.admin] = other.origins[.admin]
     }
     take(\.headerColor, .headerColor, from: other)
     take(\.refreshFast, .refresh, from: other)

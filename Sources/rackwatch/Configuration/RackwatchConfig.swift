@@ -113,6 +113,7 @@ struct RackwatchConfig: Sendable {
         }
         profile.interface = text
       case "readonly", "read_only": profile.readOnly = try file.bool(value, key: key)
+      case "admin": profile.admin = try file.bool(value, key: key)
       case "header_color", "color": profile.headerColor = try file.string(value, key: key)
       case "refresh":
         for (intervalNode, seconds) in try file.mapping(value, key: key) {
@@ -144,7 +145,7 @@ struct RackwatchConfig: Sendable {
     "project_domain_name": .projectDomain, "application_credential_id": .applicationCredential,
     "application_credential_secret": .applicationCredentialSecret, "region": .regions,
     "regions": .regions, "endpoints": .endpoints, "interface": .interface, "readonly": .readonly,
-    "read_only": .readonly, "header_color": .headerColor, "color": .headerColor,
+    "read_only": .readonly, "admin": .admin, "header_color": .headerColor, "color": .headerColor,
     "refresh": .refresh, "theme": .theme, "insecure": .verify, "cacert": .caCertificate,
     "ca_certificate": .caCertificate,
   ]
