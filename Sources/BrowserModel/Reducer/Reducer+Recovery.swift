@@ -192,18 +192,24 @@ extension Reducer {
     guard let snapshot = state.pane(.snapshots).row(id)?.resource.snapshot else {
       return .failure(ValidationError("The snapshot is no longer listed"))
     }
+    // Empty: Cinder makes it the snapshot's size.
+    let sizeText = form.text(.size).trimmingCharacters(in: .whitespaces)
     let minimum = snapshot.size ?? 1
-    guard let size = Int(form.text(.size).trimmingCharacters(in: .whitespaces)), size >= minimum
-    else {
-      return .failure(
-        ValidationError("Size GB must be a whole number of at least \(minimum) (the snapshot's)"))
+    var size: Int?
+    if !sizeText.isEmpty {
+      guard let value = Int(sizeText), value >= minimum else {
+        return .failure(
+          ValidationError(
+            "Size GB must be a whole number of at least \(minimum) (the snapshot's), or empty"))
+      }
+      size = value
     }
     let type = form.text(.volumeType).trimmingCharacters(in: .whitespaces)
     let request = VolumeFromSnapshotRequest(
       snapshotID: id.id, name: name, size: size, volumeType: type.isEmpty ? nil : type)
     let placeholder = nextPlaceholder(&state, region: id.region)
     var volume = Volume(
-      id: placeholder.id, name: name, status: "creating", size: size,
+      id: placeholder.id, name: name, status: "creating", size: size ?? minimum,
       volumeType: request.volumeType, created: state.now)
     volume.snapshotID = id.id
     var row = Row(

@@ -39,7 +39,7 @@ extension ResourceDescriptor {
       },
       searchWords: { volume.unwrap($0)?.attachedTo ?? [] },
       watched: [.size, .attachedTo],
-      details: { resource, _ in
+      details: { resource, context in
         guard let v = volume.unwrap(resource) else { return [] }
         return [
           DetailField("Size", Formatting.gigabytes(v.size)),
@@ -48,7 +48,7 @@ extension ResourceDescriptor {
           DetailField("Bootable", v.bootable ? "yes" : "no"),
           DetailField("Attached to", v.attachedTo.joined(separator: ", ")),
           DetailField("Created", Formatting.fullDate(v.created)),
-        ]
+        ] + (v.snapshotID.map { [DetailField("From snapshot", context.named(.snapshots, $0))] } ?? [])
       },
       record: RecordField.identity + [
         RecordField("size_gb") { r, _ in .integer(r.volume?.size) },

@@ -16,6 +16,7 @@ struct BrowseCommand: AsyncParsableCommand {
   @Option(help: "Demo: snapshots per region.") var demoSnapshots = 60
   @Option(help: "Demo: seconds a backup job takes.") var demoBackupSeconds = 90.0
   @Option(help: "Demo: seconds a snapshot takes.") var demoSnapshotSeconds = 45.0
+  @Option(help: "Demo: fraction of jobs that fail (0 to 1).") var demoFailureRate = 0.05
   @Flag(help: "Ring the terminal bell when a job finishes or fails.") var bell = false
   @OptionGroup var connection: ConnectionOptions
 
@@ -34,6 +35,7 @@ struct BrowseCommand: AsyncParsableCommand {
       config.backupDuration = demoBackupSeconds
       config.snapshotDuration = demoSnapshotSeconds
       config.inMotion = 3
+      config.failureRate = min(max(demoFailureRate, 0), 1)
       // The demo user is an admin, so every action (reset status, force delete) can be tried.
       config.userIsAdmin = true
       config.seed = UInt64(Date().timeIntervalSince1970) & 0xFFFF
