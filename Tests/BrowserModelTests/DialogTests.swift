@@ -183,7 +183,7 @@ struct DialogTests {
     #expect(state.pane(.snapshots).row(RowID(region: "ORD", id: "s-new")) != nil)
   }
 
-  @Test("rename snapshot shows the new name at once and reverts on failure")
+  @Test("rename shows the new name at once; a refusal reverts it and keeps the dialog as typed")
   func rename() {
     var state = Fixtures.loaded(snapshots: [Fixtures.snapshot("s1", name: "old")])
     _ = reduce(&state, .focusPane(.snapshots))
@@ -198,7 +198,7 @@ struct DialogTests {
         .updateSnapshot(
           id: "s1", SnapshotUpdateRequest(name: "new", description: ""), region: "ORD")))
     #expect(state.pane(.snapshots).row(id)?.resource.name == "new")
-    #expect(state.dialog == nil)
+    #expect(form(state)?.submitting == true)
     _ = reduce(
       &state,
       .snapshotUpdated(
@@ -209,7 +209,12 @@ struct DialogTests {
         now: Fixtures.t0))
     #expect(state.pane(.snapshots).row(id)?.resource.name == "old")
     #expect(state.pane(.snapshots).row(id)?.pending == nil)
-    #expect(state.messages.last?.text == "Rename failed: Rename refused: bad name")
+    #expect(form(state)?.error == "Rename failed: Rename refused: bad name")
+    #expect(form(state)?.text(.name) == "new")
+    #expect(form(state)?.submitting == false)
+    // Esc gives up: the old name stays.
+    _ = reduce(&state, .cancelDialog)
+    #expect(state.dialog == nil)
   }
 
   @Test("rename success takes the server's value")
@@ -226,6 +231,7 @@ struct DialogTests {
     )
     #expect(state.pane(.snapshots).row(id)?.pending == nil)
     #expect(state.pane(.snapshots).row(id)?.resource.name == "new")
+    #expect(state.dialog == nil)
   }
 
   @Test("a rename reply without progress (Cinder's) keeps the progress the row had")

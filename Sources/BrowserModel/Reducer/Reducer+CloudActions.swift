@@ -32,14 +32,10 @@ extension Reducer {
         // An admin force delete asks once more before anything is sent.
         return effects
       }
-      if case .renameSnapshot = form.purpose {
-        state.dialog = nil
-      } else {
-        // Stays open until the server answers, so a failure keeps what was typed.
-        form.submitting = true
-        form.error = nil
-        state.dialog = .form(form)
-      }
+      // Stays open until the server answers, so a refusal keeps what was typed.
+      form.submitting = true
+      form.error = nil
+      state.dialog = .form(form)
       return effects
     case .failure(let error):
       form.error = error.message

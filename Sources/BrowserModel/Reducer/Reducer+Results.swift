@@ -91,6 +91,7 @@ extension Reducer {
           row.change = RowChange(.changed, at: now)
         }
       }
+      if state.formPurpose == .renameSnapshot(id) { state.dialog = nil }
       post(&state, .success, "Snapshot \(label(.snapshot(fresh))) renamed")
       return []
     case .failure(let error):
@@ -107,8 +108,9 @@ extension Reducer {
           row.pendingAcknowledged = false
         }
       }
-      post(&state, .error, "Rename failed: \(describe(error))")
-      return state.bellEnabled ? [.bell] : []
+      return refused(
+        &state, formOpen: state.formPurpose == .renameSnapshot(id),
+        "Rename failed: \(describe(error))")
     }
   }
 
