@@ -49,6 +49,7 @@ let sampleConfig = """
       password_command: echo s3cret-from-command
       project_name: lab
       regions: all
+      admin: true
   """
 
 let sampleClouds = """
@@ -99,6 +100,9 @@ struct ConfigurationTests {
     #expect(lab.effectiveAuthKind == .v3Password)
     #expect(lab.regions == ["all"])
     #expect(lab.secretCommand == "echo s3cret-from-command")
+    // `admin: true` offers Cinder's admin actions; absent means no.
+    #expect(lab.admin)
+    #expect(!prod.admin)
   }
 
   @Test("the default profile is chosen and the theme falls back to the file's")
