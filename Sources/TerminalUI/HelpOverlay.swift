@@ -23,23 +23,41 @@ enum HelpOverlay {
     (":q", "quit"),
   ]
 
-  static func draw(_ state: BrowserState, in area: Rect, frame: inout Frame) {
-    let keyWidth = entries.map { DisplayWidth.of($0.0) }.max() ?? 10
+  /// The box the help is drawn in, for an overlay area.
+  static func box(in area: Rect) -> Rect? {
     let width = min(area.width - 2, 72)
     let height = min(area.height - 2, entries.count + 2)
-    guard width >= 10, height >= 3 else { return }
-    let box = area.centered(width: width, height: height)
+    guard width >= 10, height >= 3 else { return nil }
+    return area.centered(width: width, height: height)
+  }
+
+  /// How many entries there are and how many the box shows.
+  static func extent(in area: Rect) -> ScrollExtent? {
+    guard let box = box(in: area) else { return nil }
+    return ScrollExtent(lines: entries.count, visible: box.height - 2)
+  }
+
+  static func draw(_ state: BrowserState, in area: Rect, frame: inout Frame) {
+    let keyWidth = entries.map { DisplayWidth.of($0.0) }.max() ?? 10
+    guard let box = box(in: area) else { return }
+    let visible = box.height - 2
+    let offset = min(max(0, state.helpScroll), max(0, entries.count - visible))
+    let more = entries.count > visible
     let inner = Box.draw(
-      box, in: &frame, border: Style(.dialogBorder), fill: Style(.dialog), title: "Help",
-      titleStyle: Style(.dialogTitle))
-    for (index, entry) in entries.prefix(inner.height).enumerated() {
+      box, in: &frame, border: Style(.dialogBorder), fill: Style(.dialog),
+      title: more ? "Help · ↑↓ scroll" : "Help", titleStyle: Style(.dialogTitle))
+    for (index, entry) in entries.dropFirst(offset).prefix(inner.height).enumerated() {
       let y = inner.y + index
       let kw = min(keyWidth, inner.width / 2)
       frame.put(
         TextLayout.truncate(entry.0, to: kw), x: inner.x + 1, y: y, style: Style(.key), clip: inner)
       frame.put(
-        TextLayout.truncate(entry.1, to: max(0, inner.width - kw - 3)), x: inner.x + kw + 3, y: y,
+        TextLayout.truncate(entry.1, to: max(0, inner.width - kw - 4)), x: inner.x + kw + 3, y: y,
         style: Style(.dialog), clip: inner)
+    }
+    if offset > 0 { frame.put("↑", x: inner.maxX - 1, y: inner.y, style: Style(.key), clip: inner) }
+    if offset + visible < entries.count {
+      frame.put("↓", x: inner.maxX - 1, y: inner.maxY - 1, style: Style(.key), clip: inner)
     }
   }
 }

@@ -11,6 +11,13 @@ public enum KeyMap {
     if state.helpVisible {
       switch key {
       case .escape, .char("?"), .char("q"), .enter: return .toggleHelp
+      case .up, .char("k"): return .scrollHelp(by: -1)
+      case .down, .char("j"): return .scrollHelp(by: 1)
+      case .pageUp, .ctrl("b"): return .scrollHelp(by: -max(1, state.helpExtent.visible - 1))
+      case .pageDown, .ctrl("f"), .char(" "):
+        return .scrollHelp(by: max(1, state.helpExtent.visible - 1))
+      case .home, .char("g"): return .scrollHelp(by: Int.min)
+      case .end, .char("G"): return .scrollHelp(by: Int.max)
       default: return nil
       }
     }

@@ -135,14 +135,22 @@ public enum Renderer {
 
   /// How many lines the open detail view has and shows on a `cols`×`rows` screen (the model
   /// stops scrolling at the last line); nil when no detail is on screen.
-  public static func detailExtent(_ state: BrowserState, cols: Int, rows: Int) -> DetailExtent? {
+  public static func detailExtent(_ state: BrowserState, cols: Int, rows: Int) -> ScrollExtent? {
     let layout = ScreenLayout(cols: cols, rows: rows, detailOpen: state.detailOpen)
     guard state.detailOpen, !layout.tooSmall, let area = layout.detail, area.height >= 3,
       area.width >= 10, let row = state.focused.selectedRow
     else { return nil }
     let inner = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 2)
     let lines = DetailView.lines(row, state: state, spinner: nil, width: inner.width)
-    return DetailExtent(lines: lines.count, visible: inner.height)
+    return ScrollExtent(lines: lines.count, visible: inner.height)
+  }
+
+  /// How many entries the help has and shows on a `cols`×`rows` screen; nil when it is not
+  /// on screen.
+  public static func helpExtent(_ state: BrowserState, cols: Int, rows: Int) -> ScrollExtent? {
+    guard state.helpVisible, !ScreenLayout(cols: cols, rows: rows, detailOpen: false).tooSmall
+    else { return nil }
+    return HelpOverlay.extent(in: Rect(x: 0, y: 1, width: cols, height: rows - 2))
   }
 
   /// The calm "enlarge the terminal" screen; fits whatever it can, even in 1x1.

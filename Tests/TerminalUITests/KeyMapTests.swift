@@ -74,7 +74,7 @@ struct KeyMapTests {
     #expect(action(.escape, state) == "cancelCommand")
   }
 
-  @Test("help mode: only closing keys do anything")
+  @Test("help mode: closing and scrolling keys, nothing else")
   func help() {
     var state = Fixtures.state()
     state.helpVisible = true
@@ -82,7 +82,8 @@ struct KeyMapTests {
     #expect(action(.char("?"), state) == "toggleHelp")
     #expect(action(.char("q"), state) == "toggleHelp")
     #expect(action(.char("d"), state) == "nil")
-    #expect(action(.down, state) == "nil")
+    #expect(action(.char("c"), state) == "nil")
+    #expect(action(.down, state) == "scrollHelp(by: 1)")
   }
 
   @Test("form dialog: fields, pickers, toggles and text editing")

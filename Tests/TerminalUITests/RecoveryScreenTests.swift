@@ -111,3 +111,31 @@ struct RecoveryScreenTests {
     #expect(!bottom.contains("pre-upgrade-"))
   }
 }
+
+@Suite("help scrolls")
+struct HelpScrollTests {
+  @Test("a help taller than the screen scrolls to its last entry and back")
+  func helpScrolls() throws {
+    var state = Fixtures.state()
+    _ = reduce(&state, .toggleHelp)
+    let extent = try #require(Renderer.helpExtent(state, cols: 80, rows: 16))
+    #expect(extent.lines == HelpOverlay.entries.count)
+    #expect(extent.visible < extent.lines)
+    _ = reduce(&state, .setHelpExtent(extent))
+    let top = Fixtures.render(state, 80, 16).text
+    #expect(top.contains("Help · ↑↓ scroll"))
+    #expect(!top.contains(":theme NAME"))
+    let down = try #require(KeyMap.action(for: .end, in: state))
+    _ = reduce(&state, down)
+    #expect(state.helpScroll == extent.maxScroll)
+    let bottom = Fixtures.render(state, 80, 16).text
+    #expect(bottom.contains(":theme NAME"))
+    #expect(!bottom.contains("first / last row"))
+    _ = reduce(&state, try #require(KeyMap.action(for: .char("k"), in: state)))
+    #expect(state.helpScroll == extent.maxScroll - 1)
+    // Closing and opening starts at the top.
+    _ = reduce(&state, .toggleHelp)
+    _ = reduce(&state, .toggleHelp)
+    #expect(state.helpScroll == 0)
+  }
+}

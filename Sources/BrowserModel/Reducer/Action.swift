@@ -76,7 +76,11 @@ public enum Action: Sendable {
   /// Scrolls the open detail view (`Int.min` / `Int.max`: to the top / bottom).
   case scrollDetail(by: Int)
   /// The UI measured the open detail view.
-  case setDetailExtent(DetailExtent)
+  case setDetailExtent(ScrollExtent)
+  /// Scrolls the help (`Int.min` / `Int.max`: to the top / bottom).
+  case scrollHelp(by: Int)
+  /// The UI measured the help.
+  case setHelpExtent(ScrollExtent)
   /// `Y`: copy the selected record as JSON (the keys of `rackwatch show --format json`).
   case copySelectedRecord
 

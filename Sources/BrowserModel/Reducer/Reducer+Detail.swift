@@ -12,13 +12,18 @@ extension Reducer {
   /// Scrolls within what the UI last measured; `Int.min` / `Int.max` go to the top / bottom.
   static func scrollDetail(_ state: inout BrowserState, by delta: Int) -> [Effect] {
     guard state.detailOpen else { return [] }
-    let target = state.detailScroll.addingReportingOverflow(delta)
-    let wanted = target.overflow ? (delta > 0 ? Int.max : 0) : target.partialValue
-    state.detailScroll = min(max(0, wanted), state.detailExtent.maxScroll)
+    state.detailScroll = scrolled(state.detailScroll, by: delta, within: state.detailExtent)
     return []
   }
 
-  static func setDetailExtent(_ state: inout BrowserState, _ extent: DetailExtent) -> [Effect] {
+  /// `offset` moved by `delta`, kept between the top and the last screenful.
+  static func scrolled(_ offset: Int, by delta: Int, within extent: ScrollExtent) -> Int {
+    let target = offset.addingReportingOverflow(delta)
+    let wanted = target.overflow ? (delta > 0 ? Int.max : 0) : target.partialValue
+    return min(max(0, wanted), extent.maxScroll)
+  }
+
+  static func setDetailExtent(_ state: inout BrowserState, _ extent: ScrollExtent) -> [Effect] {
     state.detailExtent = extent
     state.detailScroll = min(state.detailScroll, extent.maxScroll)
     return []

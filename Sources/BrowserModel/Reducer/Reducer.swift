@@ -35,6 +35,14 @@ enum Reducer {
     case .back: return back(&state)
     case .toggleHelp:
       state.helpVisible.toggle()
+      state.helpScroll = 0
+      return []
+    case .scrollHelp(let delta):
+      state.helpScroll = scrolled(state.helpScroll, by: delta, within: state.helpExtent)
+      return []
+    case .setHelpExtent(let extent):
+      state.helpExtent = extent
+      state.helpScroll = min(state.helpScroll, extent.maxScroll)
       return []
     case .toggleTimes:
       state.timesAsAges.toggle()

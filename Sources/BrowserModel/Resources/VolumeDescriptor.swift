@@ -48,7 +48,9 @@ extension ResourceDescriptor {
           DetailField("Bootable", v.bootable ? "yes" : "no"),
           DetailField("Attached to", v.attachedTo.joined(separator: ", ")),
           DetailField("Created", Formatting.fullDate(v.created)),
-        ] + (v.snapshotID.map { [DetailField("From snapshot", context.named(.snapshots, $0))] } ?? [])
+        ]
+          + (v.snapshotID.map { [DetailField("From snapshot", context.named(.snapshots, $0))] }
+            ?? [])
       },
       record: RecordField.identity + [
         RecordField("size_gb") { r, _ in .integer(r.volume?.size) },

@@ -63,7 +63,7 @@ public struct BrowserState: Sendable {
   public var detailScroll = 0
   /// How many lines the open detail view has and shows, as the UI last measured them: the
   /// scroll stops at the last line.
-  public var detailExtent = DetailExtent()
+  public var detailExtent = ScrollExtent()
   /// Flavors by region, loaded the first time a restore dialog needs them.
   public var flavors: [String: [Flavor]] = [:]
   /// The deletion of marked rows in progress, reported as one line when it ends.
@@ -74,6 +74,9 @@ public struct BrowserState: Sendable {
   public var filterBeforeEdit: String = ""
   public var command = CommandPrompt()
   public var helpVisible = false
+  /// Lines the help is scrolled down by, and its size as the UI measured it.
+  public var helpScroll = 0
+  public var helpExtent = ScrollExtent()
   public var messages: [Message] = []
   public var connection = ConnectionStatus()
   /// Theme name from `:theme NAME` (the UI loads it).

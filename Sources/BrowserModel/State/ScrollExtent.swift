@@ -1,6 +1,7 @@
-/// The size of the detail view's content against its window, measured by the UI (which
-/// wraps the text): the reducer needs it to stop scrolling at the last line.
-public struct DetailExtent: Sendable, Hashable {
+/// The size of a scrolling view's content (the detail view, the help) against its window,
+/// measured by the UI (which wraps the text): the reducer needs it to stop scrolling at the
+/// last line.
+public struct ScrollExtent: Sendable, Hashable {
   /// Lines of content after wrapping.
   public var lines: Int
   /// Lines the window shows.
