@@ -30,11 +30,15 @@ public protocol CloudService: Sendable {
   func restoreBackup(_ request: RestoreRequest, region: String) async throws -> DatabaseInstance
   /// A new volume from a snapshot (`creating` at first).
   func createVolume(_ request: VolumeFromSnapshotRequest, region: String) async throws -> Volume
+  /// The snapshot's metadata.
+  func snapshotMetadata(snapshotID: String, region: String) async throws -> [String: String]
   /// Makes `pairs` the snapshot's whole metadata (`replace`) or merges them in; returns what
   /// the server then holds.
   func setSnapshotMetadata(
     snapshotID: String, _ pairs: [String: String], replace: Bool, region: String
   ) async throws -> [String: String]
+  /// Removes one metadata key.
+  func deleteSnapshotMetadataKey(snapshotID: String, key: String, region: String) async throws
   /// Admin only: sets a snapshot's status.
   func resetSnapshotStatus(snapshotID: String, to status: String, region: String) async throws
   /// Admin only: deletes a snapshot whatever its status.

@@ -199,6 +199,15 @@ actor FakeCloud: CloudService {
     return try (metadataResult ?? .success(pairs)).get()
   }
 
+  func snapshotMetadata(snapshotID: String, region: String) async throws -> [String: String] {
+    try await enter("snapshotMetadata \(region) \(snapshotID)")
+    return try (metadataResult ?? .success([:])).get()
+  }
+
+  func deleteSnapshotMetadataKey(snapshotID: String, key: String, region: String) async throws {
+    try await enter("deleteSnapshotMetadataKey \(region) \(snapshotID) \(key)")
+  }
+
   func resetSnapshotStatus(snapshotID: String, to status: String, region: String) async throws {
     try await enter("resetSnapshotStatus \(region) \(snapshotID) \(status)")
     try adminResult.get()

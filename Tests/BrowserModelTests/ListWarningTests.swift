@@ -47,6 +47,12 @@ struct ListWarningTests {
     func setSnapshotMetadata(
       snapshotID: String, _ pairs: [String: String], replace: Bool, region: String
     ) async throws -> [String: String] { throw Unused() }
+    func snapshotMetadata(snapshotID: String, region: String) async throws -> [String: String] {
+      throw Unused()
+    }
+    func deleteSnapshotMetadataKey(snapshotID: String, key: String, region: String) async throws {
+      throw Unused()
+    }
     func resetSnapshotStatus(snapshotID: String, to status: String, region: String)
       async throws
     { throw Unused() }

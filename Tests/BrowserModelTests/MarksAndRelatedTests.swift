@@ -131,7 +131,7 @@ struct MarksAndRelatedTests {
 
   // MARK: - Metadata and admin
 
-  @Test("metadata: every key a field; a cleared value removes its key; the new pair is added")
+  @Test("metadata: every key a field; only changed keys are sent, cleared ones deleted")
   func metadata() {
     var state = snapshotsState()
     state.withPane(.snapshots) { pane in
@@ -157,7 +157,7 @@ struct MarksAndRelatedTests {
     let effects = reduce(&state, .submitDialog)
     #expect(
       effects == [
-        .setSnapshotMetadata(id: "s1", ["owner": "ops", "tier": "gold"], region: "ORD")
+        .changeSnapshotMetadata(id: "s1", set: ["tier": "gold"], remove: ["ticket"], region: "ORD")
       ])
     let id = RowID(region: "ORD", id: "s1")
     // A refusal keeps the form; the answer updates the row and closes it.
@@ -176,6 +176,47 @@ struct MarksAndRelatedTests {
     let saved = state.pane(.snapshots).row(id)?.resource.snapshot?.metadata
     #expect(saved?["tier"]?.contains("\u{1B}") == false)
     #expect(state.messages.last?.text == "Metadata of snap-s1 saved (2 keys)")
+  }
+
+  @Test("metadata: an untouched key is never sent back, even one shown made safe")
+  func metadataUntouched() {
+    var state = Fixtures.loaded(snapshots: [
+      Snapshot(
+        id: "s1", name: "hostile", volumeID: "v1", status: .available, size: 1,
+        metadata: ["a\u{1B}[2Jb": "x", "owner": "ops"])
+    ])
+    _ = reduce(&state, .focusPane(.snapshots))
+    _ = reduce(&state, .beginMetadata)
+    #expect(reduce(&state, .submitDialog) == [.bell])
+    #expect(form(state)?.error == "Nothing changed (Esc closes)")
+    Fixtures.type(&state, "tier", into: { .editField($0) })
+    _ = reduce(&state, .nextField)
+    Fixtures.type(&state, "gold", into: { .editField($0) })
+    #expect(
+      reduce(&state, .submitDialog) == [
+        .changeSnapshotMetadata(id: "s1", set: ["tier": "gold"], remove: [], region: "ORD")
+      ])
+  }
+
+  @Test("the runner merges set keys, deletes removed ones, then reads back what the server holds")
+  func metadataRunner() async {
+    let cloud = FakeCloud()
+    await cloud.set(metadata: .success(["owner": "ops", "tier": "gold"]))
+    let runner = EffectRunner(service: cloud, now: { Fixtures.t0 })
+    let action = await runner.perform(
+      .changeSnapshotMetadata(id: "s1", set: ["tier": "gold"], remove: ["ticket"], region: "ORD"))
+    let calls = await cloud.calls
+    #expect(
+      calls == [
+        "setSnapshotMetadata ORD s1", "deleteSnapshotMetadataKey ORD s1 ticket",
+        "snapshotMetadata ORD s1",
+      ])
+    #expect(await cloud.metadataRequests.first?.replace == false)
+    guard case .metadataSaved(_, .success(let held), _) = action else {
+      Issue.record("unexpected \(String(describing: action))")
+      return
+    }
+    #expect(held == ["owner": "ops", "tier": "gold"])
   }
 
   @Test("admin actions: only with admin: true, never read-only; a 403 shows the server's words")

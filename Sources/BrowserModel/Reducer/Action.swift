@@ -137,8 +137,9 @@ public enum Effect: Sendable, Hashable {
   case loadFlavors(region: String)
   case restoreBackup(RestoreRequest, region: String, placeholder: RowID)
   case createVolume(VolumeFromSnapshotRequest, region: String, placeholder: RowID)
-  /// Replaces the snapshot's whole metadata.
-  case setSnapshotMetadata(id: String, [String: String], region: String)
+  /// Changes only the keys the operator touched: `set` merged in (POST), `remove` deleted one
+  /// by one; keys left alone are never rewritten.
+  case changeSnapshotMetadata(id: String, set: [String: String], remove: [String], region: String)
   case resetSnapshotStatus(id: String, status: String, region: String)
   case forceDeleteSnapshot(id: String, region: String)
   /// Send `tick(now:)` after this long (replaces any earlier wake-up).

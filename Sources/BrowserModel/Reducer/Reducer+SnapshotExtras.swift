@@ -40,36 +40,46 @@ extension Reducer {
     return []
   }
 
-  /// The form's keys become the snapshot's whole metadata (PUT): a cleared value removes its
-  /// key, the new pair is added (or changes an existing key).
+  /// Sends only what the operator changed: edited and new keys merged in (POST), cleared
+  /// ones deleted. Keys left alone are never sent back, so a key the screen shows made safe
+  /// (an escape character as ␛) is never rewritten in its safe form.
   static func sendMetadata(_ state: inout BrowserState, _ form: Form, _ id: RowID) -> Result<
     [Effect], ValidationError
   > {
-    guard state.pane(.snapshots).row(id)?.resource.snapshot != nil else {
+    guard let current = state.pane(.snapshots).row(id)?.resource.snapshot?.metadata else {
       return .failure(ValidationError("The snapshot is no longer listed"))
     }
-    var pairs: [String: String] = [:]
+    var set: [String: String] = [:]
+    var remove: [String] = []
     for field in form.fields {
       guard case .metadataValue(let key) = field.id, case .text(let value) = field.value else {
         continue
       }
-      if !value.text.isEmpty { pairs[key] = value.text }
+      if value.text.isEmpty {
+        remove.append(key)
+      } else if value.text != current[key] {
+        set[key] = value.text
+      }
     }
     let newKey = form.text(.newKey).trimmingCharacters(in: .whitespaces)
     let newValue = form.text(.newValue)
     if !newKey.isEmpty {
-      guard newKey.count <= metadataLimit, newValue.count <= metadataLimit else {
-        return .failure(ValidationError("Keys and values are at most \(metadataLimit) characters"))
-      }
-      pairs[newKey] = newValue
+      set[newKey] = newValue
+      remove.removeAll { $0 == newKey }
     } else if !newValue.isEmpty {
       return .failure(ValidationError("The new value needs a key"))
     }
-    if let long = pairs.values.first(where: { $0.count > metadataLimit }) {
-      return .failure(
-        ValidationError("Values are at most \(metadataLimit) characters (\(long.prefix(12))…)"))
+    if set.keys.contains(where: { $0.count > metadataLimit })
+      || set.values.contains(where: { $0.count > metadataLimit })
+    {
+      return .failure(ValidationError("Keys and values are at most \(metadataLimit) characters"))
     }
-    return .success([.setSnapshotMetadata(id: id.id, pairs, region: id.region)])
+    guard !set.isEmpty || !remove.isEmpty else {
+      return .failure(ValidationError("Nothing changed (Esc closes)"))
+    }
+    return .success([
+      .changeSnapshotMetadata(id: id.id, set: set, remove: remove.sorted(), region: id.region)
+    ])
   }
 
   static func metadataSaved(

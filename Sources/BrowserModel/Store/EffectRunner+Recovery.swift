@@ -13,10 +13,19 @@ extension EffectRunner {
     case .createVolume(let request, let region, let placeholder):
       let result = await capture { try await service.createVolume(request, region: region) }
       return .volumeCreated(placeholder: placeholder, result, now: now())
-    case .setSnapshotMetadata(let id, let pairs, let region):
+    case .changeSnapshotMetadata(let id, let set, let remove, let region):
       let result = await capture {
-        try await service.setSnapshotMetadata(
-          snapshotID: id, pairs, replace: true, region: region)
+        var held: [String: String]?
+        if !set.isEmpty {
+          held = try await service.setSnapshotMetadata(
+            snapshotID: id, set, replace: false, region: region)
+        }
+        for key in remove {
+          try await service.deleteSnapshotMetadataKey(snapshotID: id, key: key, region: region)
+        }
+        // After deletes, what the server holds is read back rather than guessed.
+        if let held, remove.isEmpty { return held }
+        return try await service.snapshotMetadata(snapshotID: id, region: region)
       }
       return .metadataSaved(RowID(region: region, id: id), result, now: now())
     case .resetSnapshotStatus(let id, let status, let region):

@@ -69,7 +69,7 @@ public struct EffectRunner: Sendable {
       return .deleted(.snapshots, RowID(region: region, id: id), result, now: now())
     case .continueMerge(let kind, let region):
       return .continueMerge(kind, region: region)
-    case .loadFlavors, .restoreBackup, .createVolume, .setSnapshotMetadata, .resetSnapshotStatus,
+    case .loadFlavors, .restoreBackup, .createVolume, .changeSnapshotMetadata, .resetSnapshotStatus,
       .forceDeleteSnapshot:
       return await recover(effect)
     case .scheduleTick, .copyToClipboard, .bell, .loadTheme, .quit:
