@@ -129,6 +129,23 @@ struct MarksAndRelatedTests {
     #expect(BackupChain.of(RowID(region: "ORD", id: "nope"), in: pane) == nil)
   }
 
+  @Test("the family index follows refreshes: a child arriving, then going")
+  func familyIndexFollowsRefreshes() {
+    var state = Fixtures.loaded(backups: [Fixtures.backup("full")])
+    let full = RowID(region: "ORD", id: "full")
+    #expect(BackupChain.of(full, in: state.pane(.backups))?.descendants.isEmpty == true)
+    Fixtures.load(
+      &state, .backups,
+      [.backup(Fixtures.backup("full")), .backup(Fixtures.backup("inc", parent: "full"))], at: 1)
+    #expect(BackupChain.of(full, in: state.pane(.backups))?.descendants.map(\.id.id) == ["inc"])
+    // Deleted by the server: marked gone (no longer a child), then faded out of the pane.
+    Fixtures.load(&state, .backups, [.backup(Fixtures.backup("full"))], at: 2)
+    #expect(BackupChain.of(full, in: state.pane(.backups))?.descendants.isEmpty == true)
+    _ = reduce(&state, .tick(now: Fixtures.t0.addingTimeInterval(600)))
+    #expect(state.pane(.backups).row(RowID(region: "ORD", id: "inc")) == nil)
+    #expect(state.pane(.backups).families.children.isEmpty)
+  }
+
   // MARK: - Metadata and admin
 
   @Test("metadata: every key a field; only changed keys are sent, cleared ones deleted")

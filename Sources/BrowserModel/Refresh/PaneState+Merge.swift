@@ -200,6 +200,7 @@ extension PaneState {
       appended.append(rows.count)
       rows.append(row)
       index.insert(rows.count - 1, in: rows)
+      if kind == .backups { families.add(row) }
       if row.change != nil { batch.marked = true }
     }
     insertIntoTieOrder(appended)

@@ -36,80 +36,63 @@ public struct BackupChain: Sendable, Equatable {
   /// True when the backup is part of a chain at all.
   public var isChained: Bool { !ancestors.isEmpty || !descendants.isEmpty || missingParent != nil }
 
-  /// The chain of a backup of the Backups pane, nil when it is not listed. Reads the pane
-  /// once (a parent index), so a pane of 100,000 backups costs one pass.
+  /// The chain of a backup of the Backups pane, nil when it is not listed. Parents are found
+  /// by ID and children by the pane's family index: the cost is the chain's, not the pane's.
   public static func of(_ id: RowID, in pane: PaneState) -> BackupChain? {
-    Family(pane, region: id.region).chain(of: id)
+    guard let backup = listed(id, in: pane) else { return nil }
+    var ancestors: [Backup] = []
+    var missing: String?
+    var seen: Set<String> = [backup.id]
+    var next = backup.parentID
+    while let parentID = next {
+      guard let parent = listed(RowID(region: id.region, id: parentID), in: pane) else {
+        missing = parentID
+        break
+      }
+      // A cycle is a server bug; stop rather than loop.
+      guard seen.insert(parentID).inserted else { break }
+      ancestors.insert(parent, at: 0)
+      next = parent.parentID
+    }
+    var descendants: [Link] = []
+    func walk(_ parent: RowID, depth: Int) {
+      let kids = (pane.families.children[parent] ?? []).compactMap { listed($0, in: pane) }
+        .sorted { ($0.created ?? .distantPast, $0.id) < ($1.created ?? .distantPast, $1.id) }
+      for kid in kids where seen.insert(kid.id).inserted {
+        descendants.append(link(kid, region: id.region, depth: depth))
+        walk(RowID(region: id.region, id: kid.id), depth: depth + 1)
+      }
+    }
+    let ownDepth = ancestors.count
+    walk(id, depth: ownDepth + 1)
+    return BackupChain(
+      ancestors: ancestors.enumerated().map { link($1, region: id.region, depth: $0) },
+      this: link(backup, region: id.region, depth: ownDepth), descendants: descendants,
+      missingParent: missing)
   }
 
   /// Every backup that goes with `ids` when they are deleted (their children, and theirs),
-  /// leaving out `ids` themselves. One pass over the pane per region.
+  /// leaving out `ids` themselves.
   public static func dependants(of ids: [RowID], in pane: PaneState) -> Set<RowID> {
     let asked = Set(ids)
     var found: Set<RowID> = []
-    for region in Set(ids.map(\.region)) {
-      let family = Family(pane, region: region)
-      for id in ids where id.region == region {
-        for link in family.chain(of: id)?.descendants ?? [] where !asked.contains(link.id) {
-          found.insert(link.id)
-        }
+    for id in ids {
+      for link in of(id, in: pane)?.descendants ?? [] where !asked.contains(link.id) {
+        found.insert(link.id)
       }
     }
     return found
   }
 
-  /// The backups of one region by ID and by parent.
-  struct Family {
-    let region: String
-    var byID: [String: Backup] = [:]
-    var children: [String: [Backup]] = [:]
+  /// The backup of a row still listed (not gone).
+  private static func listed(_ id: RowID, in pane: PaneState) -> Backup? {
+    guard let row = pane.row(id), row.change?.kind != .gone else { return nil }
+    return row.resource.backup
+  }
 
-    init(_ pane: PaneState, region: String) {
-      self.region = region
-      for other in pane.rows where other.id.region == region {
-        guard other.change?.kind != .gone, let value = other.resource.backup else { continue }
-        byID[value.id] = value
-        if let parent = value.parentID { children[parent, default: []].append(value) }
-      }
-    }
-
-    func chain(of id: RowID) -> BackupChain? {
-      guard let backup = byID[id.id] else { return nil }
-      var ancestors: [Backup] = []
-      var missing: String?
-      var seen: Set<String> = [backup.id]
-      var next = backup.parentID
-      while let parentID = next {
-        guard let parent = byID[parentID] else {
-          missing = parentID
-          break
-        }
-        // A cycle is a server bug; stop rather than loop.
-        guard seen.insert(parentID).inserted else { break }
-        ancestors.insert(parent, at: 0)
-        next = parent.parentID
-      }
-      var descendants: [Link] = []
-      func walk(_ parent: String, depth: Int) {
-        let kids = (children[parent] ?? []).sorted {
-          ($0.created ?? .distantPast, $0.id) < ($1.created ?? .distantPast, $1.id)
-        }
-        for kid in kids where seen.insert(kid.id).inserted {
-          descendants.append(link(kid, depth: depth))
-          walk(kid.id, depth: depth + 1)
-        }
-      }
-      let ownDepth = ancestors.count
-      walk(backup.id, depth: ownDepth + 1)
-      return BackupChain(
-        ancestors: ancestors.enumerated().map { link($1, depth: $0) },
-        this: link(backup, depth: ownDepth), descendants: descendants, missingParent: missing)
-    }
-
-    private func link(_ value: Backup, depth: Int) -> Link {
-      Link(
-        id: RowID(region: region, id: value.id), name: value.name, status: value.status,
-        created: value.created, depth: depth)
-    }
+  private static func link(_ value: Backup, region: String, depth: Int) -> Link {
+    Link(
+      id: RowID(region: region, id: value.id), name: value.name, status: value.status,
+      created: value.created, depth: depth)
   }
 }

@@ -47,6 +47,8 @@ public struct PaneState: Sendable {
   var merging: [String: PendingMerge] = [:]
 
   var index = RowIndex()
+  /// Backups only: children by parent (chains, and what a delete takes with it).
+  var families = FamilyIndex()
   /// `rows` indices in sort order; recomputed only when rows or the sort change.
   var sortedOrder: [Int32] = []
   /// Ascending order per column, computed once and kept through small changes.
@@ -135,6 +137,7 @@ public struct PaneState: Sendable {
     rows = newRows
     recomputeOldestMark()
     index.rebuild(newRows)
+    if kind == .backups { families.rebuild(newRows) }
     ascendingOrders = [:]
     tieOrder = nil
     resort()
@@ -157,6 +160,7 @@ public struct PaneState: Sendable {
     } else {
       rows.append(row)
       index.insert(rows.count - 1, in: rows)
+      if kind == .backups { families.add(row) }
       insertIntoTieOrder([rows.count - 1])
       recomputeOldestMark()
       reposition([rows.count - 1])
@@ -173,10 +177,11 @@ public struct PaneState: Sendable {
       kept.append(rows[index])
     }
     guard kept.count != rows.count else { return }
-    if !marked.isEmpty {
+    if !marked.isEmpty || kind == .backups {
       for index in rows.indices where newIndex[index] < 0 {
         marked.remove(rows[index].id)
         markNotes[rows[index].id] = nil
+        families.remove(rows[index])
       }
     }
     rows = kept
