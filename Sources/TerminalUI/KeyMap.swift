@@ -14,6 +14,9 @@ public enum KeyMap {
       default: return nil
       }
     }
+    if state.watch.eventsView != nil, state.inputMode == .normal {
+      return EventsKeys.action(for: key, in: state)
+    }
     switch state.inputMode {
     case .filter:
       switch key {
@@ -66,7 +69,11 @@ public enum KeyMap {
     case .char("3"): return .focusPane(.instances)
     case .char("4"): return .focusPane(.volumes)
     case .enter: return state.detailOpen ? .back : .openDetail
-    case .escape: return .back
+    case .escape:
+      if state.watch.digest?.visible == true { return .watch(.dismissDigest) }
+      return .back
+    case .char("n"): return .watch(.toggleNotify)
+    case .char("E"): return .watch(.toggleEvents)
     case .char("/"): return .beginFilter
     case .char(":"): return .beginCommand
     case .char("?"), .function(1): return .toggleHelp

@@ -48,7 +48,8 @@ enum TableView {
       }
       if isSelected { rowStyle = Style(focused ? .selection : .selectionUnfocused) }
       frame.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: rowStyle)
-      frame.put(gutter(row, selected: isSelected), x: area.x, y: y, style: rowStyle, clip: area)
+      let mark = gutter(row, selected: isSelected, watch: context.watchMark(row.id))
+      frame.put(mark, x: area.x, y: y, style: rowStyle, clip: area)
       var cx = area.x + 1
       let cells = texts[offset]
       for (spec, width) in layout.columns {
@@ -81,7 +82,7 @@ enum TableView {
     return max(0, first)
   }
 
-  static func gutter(_ row: Row, selected: Bool) -> String {
+  static func gutter(_ row: Row, selected: Bool, watch: Character? = nil) -> String {
     if let pending = row.pending {
       switch pending {
       case .creating: return "+"
@@ -90,6 +91,7 @@ enum TableView {
       }
     }
     if row.change != nil { return "•" }
+    if let watch, !selected { return String(watch) }
     return selected ? "▶" : " "
   }
 

@@ -84,6 +84,9 @@ public enum Action: Sendable {
   case snapshotCreated(placeholder: RowID, Result<Snapshot, CloudError>, now: Date)
   case snapshotUpdated(RowID, Result<Snapshot, CloudError>, now: Date)
   case deleted(PaneKind, RowID, Result<Void, CloudError>, now: Date)
+
+  /// History, notifications and the events view (`History/WatchAction.swift`).
+  case watch(WatchAction)
 }
 
 /// A side effect the reducer asks for; the effect runner performs it and answers with an
@@ -107,4 +110,8 @@ public enum Effect: Sendable, Hashable {
   case loadTheme(String)
   /// Cancel everything and stop.
   case quit
+  /// Append events to the profile's history file.
+  case recordHistory([HistoryEvent])
+  /// Show a desktop notification through the terminal (OSC 9/777, or the bell).
+  case notifyDesktop(DesktopNotification)
 }

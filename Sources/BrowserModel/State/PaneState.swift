@@ -38,6 +38,8 @@ public struct PaneState: Sendable {
   public internal(set) var lists: [String: ListStatus] = [:]
   /// Large list differences being merged step by step, per region.
   var merging: [String: PendingMerge] = [:]
+  /// History events merged but not yet handed to the reducer (see `MergeHistory.swift`).
+  var recorded: [HistoryEvent] = []
 
   var index = RowIndex()
   /// `rows` indices in sort order; recomputed only when rows or the sort change.

@@ -69,7 +69,7 @@ public struct EffectRunner: Sendable {
       return .deleted(.snapshots, RowID(region: region, id: id), result, now: now())
     case .continueMerge(let kind, let region):
       return .continueMerge(kind, region: region)
-    case .scheduleTick, .copyToClipboard, .bell, .loadTheme, .quit:
+    case .scheduleTick, .copyToClipboard, .bell, .loadTheme, .quit, .recordHistory, .notifyDesktop:
       return nil
     }
   }
