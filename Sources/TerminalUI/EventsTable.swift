@@ -91,7 +91,7 @@ enum EventsTable {
   }
 }
 
-/// The "since you last looked" panel: what happened while rackwatch was closed, over the top
+/// The "since you last looked" panel: what happened while rackwatch was closed, over the foot
 /// of the list until Esc.
 enum DigestPanel {
   static func draw(_ digest: Digest, now: Date, in area: Rect, frame: inout Frame) {
@@ -104,7 +104,8 @@ enum DigestPanel {
     let hint = "Rows marked * changed meanwhile. E: events · Esc: dismiss"
     let hints = TextLayout.wrap(hint, width: width - 4)
     let height = min(area.height, lines.count + hints.count + 2)
-    let rect = Rect(x: area.maxX - width, y: area.y, width: width, height: height)
+    // At the bottom of the list: the rows that changed are the newest, at the top by default.
+    let rect = Rect(x: area.maxX - width, y: area.maxY - height, width: width, height: height)
     let inner = Box.draw(
       rect, in: &frame, border: Style(.dialogBorder), fill: Style(.dialog),
       title: "Since you last looked", titleStyle: Style(.dialogTitle))

@@ -45,10 +45,12 @@ struct HistoryEndToEndTests {
       }
       #expect(screen.contains("completed") || screen.contains("failed"))
       #expect(screen.contains("backup"))
-      // Rows that changed meanwhile carry the unseen mark until selected.
-      #expect(screen.split(separator: "\n").contains { $0.hasPrefix("│*") })
       try await tmux.press("Escape")
-      try await tmux.waitFor("the digest dismissed") { !$0.contains("Since you last looked") }
+      let list = try await tmux.waitFor("the digest dismissed") {
+        !$0.contains("Since you last looked")
+      }
+      // Rows that changed meanwhile carry the unseen mark until selected.
+      #expect(list.split(separator: "\n").contains { $0.hasPrefix("│*") }, "\(list)")
       // The events view opens with E and closes with Esc.
       try await tmux.press("E")
       try await tmux.waitFor(text: "Events · ")
