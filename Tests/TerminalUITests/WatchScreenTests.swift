@@ -194,3 +194,30 @@ struct WatchScreenTests {
     #expect(Formatting.interval(.milliseconds(500)) == "500ms")
   }
 }
+
+@Suite("keys of the history")
+struct WatchKeyTests {
+  @Test("n asks for a notification, E opens the events view; in the view keys move and filter")
+  func keys() {
+    var state = Fixtures.state()
+    #expect(
+      String(describing: KeyMap.action(for: .char("n"), in: state)!)
+        == "watch(BrowserModel.WatchAction.toggleNotify)")
+    #expect(
+      String(describing: KeyMap.action(for: .char("E"), in: state)!)
+        == "watch(BrowserModel.WatchAction.toggleEvents)")
+    _ = reduce(&state, .watch(.toggleEvents))
+    let describe = { (key: Key) in
+      KeyMap.action(for: key, in: state).map { String(describing: $0) } ?? "nil"
+    }
+    #expect(describe(.char("j")) == "watch(BrowserModel.WatchAction.eventsMove(by: 1))")
+    #expect(describe(.enter) == "watch(BrowserModel.WatchAction.eventsJump)")
+    #expect(describe(.char("/")) == "watch(BrowserModel.WatchAction.eventsBeginFilter)")
+    #expect(describe(.char("q")) == "watch(BrowserModel.WatchAction.closeEvents)")
+    #expect(describe(.char("c")) == "nil")  // no create from the events view
+    _ = reduce(&state, .watch(.eventsBeginFilter))
+    #expect(
+      describe(.char("q"))
+        == "watch(BrowserModel.WatchAction.eventsEditFilter(BrowserModel.TextEdit.insert(\"q\")))")
+  }
+}
