@@ -17,12 +17,17 @@ enum EventsTable {
       area, in: &frame, border: Style(.borderFocus), fill: .background, title: title,
       titleStyle: Style(.title))
     guard inner.height >= 1 else { return }
-    let widths = (time: state.timesAsAges ? 9 : 16, change: 9, kind: 9, region: 6, size: 9)
+    // Narrow: ages instead of dates, and no kind or region, so the name keeps some room.
+    let narrow = inner.width < 64
+    let ages = state.timesAsAges || narrow
+    let widths = (
+      time: ages ? 9 : 16, change: 9, kind: narrow ? 0 : 9, region: narrow ? 0 : 6
+    )
     let header = [
       TextLayout.pad("TIME", to: widths.time), TextLayout.pad("EVENT", to: widths.change),
-      TextLayout.pad("KIND", to: widths.kind), TextLayout.pad("REGION", to: widths.region),
-      "NAME",
-    ].joined(separator: " ")
+      narrow ? nil : TextLayout.pad("KIND", to: widths.kind),
+      narrow ? nil : TextLayout.pad("REGION", to: widths.region), "NAME",
+    ].compactMap { $0 }.joined(separator: " ")
     frame.fill(
       Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), style: Style(.columnHeader))
     frame.put(header, x: inner.x + 1, y: inner.y, style: Style(.columnHeader), clip: inner)
@@ -49,9 +54,7 @@ enum EventsTable {
       let selected = position == view.selected
       let base = selected ? Style(.selection) : Style(.text)
       frame.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: base)
-      let time =
-        state.timesAsAges
-        ? Formatting.relative(event.at, now: state.now) : Formatting.date(event.at)
+      let time = ages ? Formatting.relative(event.at, now: state.now) : Formatting.date(event.at)
       var x = inner.x
       x += frame.put(selected ? "▶" : " ", x: x, y: y, style: base, clip: inner)
       for (text, width, role) in [
@@ -59,7 +62,7 @@ enum EventsTable {
         (event.change.rawValue, widths.change, role(of: event.change)),
         (event.kind?.title ?? "", widths.kind, StyleRole.text),
         (event.region, widths.region, StyleRole.text),
-      ] {
+      ] where width > 0 {
         let cell = TextLayout.pad(TextLayout.truncate(text, to: width), to: width)
         frame.put(cell, x: x, y: y, style: selected ? base : Style(role), clip: inner)
         x += width + 1

@@ -221,3 +221,19 @@ struct WatchKeyTests {
         == "watch(BrowserModel.WatchAction.eventsEditFilter(BrowserModel.TextEdit.insert(\"q\")))")
   }
 }
+
+@Suite("the events view on a narrow screen")
+struct NarrowEventsTests {
+  @Test("40 columns: ages, the change and the name; 10x4: the too-small screen")
+  func narrow() {
+    var state = WatchScreenTests.withEvents()
+    _ = reduce(&state, .watch(.toggleEvents))
+    let frame = Fixtures.render(state, 40, 10)
+    #expect(
+      frame.lines.contains {
+        $0.contains("1m ago") && $0.contains("gone") && $0.contains("old-snap")
+      })
+    #expect(!frame.lines.joined().contains("REGION"))
+    #expect(Fixtures.render(state, 10, 4).lines.joined().contains("small"))
+  }
+}
