@@ -15,18 +15,27 @@ struct HistoryEndToEndTests {
         + "echo \"exit status: $?\"")
   }
 
-  static func makeHome() throws -> String {
+  /// Runs `steps` in a tmux session and a fresh home, then kills tmux and removes the home,
+  /// whether the steps passed or threw.
+  static func inFreshHome(_ steps: (TmuxSession, String) async throws -> Void) async throws {
     let home = NSTemporaryDirectory() + "rw-e2e16-" + UUID().uuidString.prefix(8)
     try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-    return home
+    let tmux = try await TmuxSession(width: 120, height: 40)
+    do {
+      try await steps(tmux, home)
+    } catch {
+      await tmux.kill()
+      try? FileManager.default.removeItem(atPath: home)
+      throw error
+    }
+    await tmux.kill()
+    try? FileManager.default.removeItem(atPath: home)
   }
 
   @Test("jobs finish while rackwatch is closed: the next start shows 'since you last looked'")
   func digestAfterRestart() async throws {
     try #require(TmuxSession.isAvailable, "tmux is needed (.ci/run installs it)")
-    let home = try Self.makeHome()
-    let tmux = try await TmuxSession(width: 120, height: 40)
-    do {
+    try await Self.inFreshHome { tmux, home in
       try await Self.start(tmux, home: home, seconds: 20)
       try await tmux.waitFor("jobs in motion", timeout: 30) {
         $0.contains("DEMO") && $0.contains("BUILDING")
@@ -58,22 +67,14 @@ struct HistoryEndToEndTests {
       try await tmux.waitFor("the events view closed") { !$0.contains("Events · ") }
       try await tmux.press("q")
       try await tmux.waitFor(text: "exit status: 0")
-    } catch {
-      await tmux.kill()
-      try? FileManager.default.removeItem(atPath: home)
-      throw error
     }
-    await tmux.kill()
-    try? FileManager.default.removeItem(atPath: home)
   }
 
   @Test("n on a running backup: an OSC 9 notification reaches the terminal when it finishes")
   func notificationOnFinish() async throws {
     try #require(TmuxSession.isAvailable, "tmux is needed (.ci/run installs it)")
-    let home = try Self.makeHome()
-    let tmux = try await TmuxSession(width: 120, height: 40)
-    let output = home + "/pane-output"
-    do {
+    try await Self.inFreshHome { tmux, home in
+      let output = home + "/pane-output"
       try await tmux.pipeOutput(to: output)
       try await Self.start(tmux, home: home, seconds: 15)
       try await tmux.waitFor("a running backup", timeout: 30) {
@@ -106,12 +107,6 @@ struct HistoryEndToEndTests {
       try await tmux.press("Escape")
       try await tmux.press("q")
       try await tmux.waitFor(text: "exit status: 0")
-    } catch {
-      await tmux.kill()
-      try? FileManager.default.removeItem(atPath: home)
-      throw error
     }
-    await tmux.kill()
-    try? FileManager.default.removeItem(atPath: home)
   }
 }
