@@ -87,6 +87,8 @@ struct ProfilesCommand: ParsableCommand {
     if p.readOnly { add(.readonly, "readonly", "yes") }
     add(.headerColor, "header colour", p.headerColor)
     add(.theme, "theme", p.theme)
+    add(.notifications, "notifications", p.notifications)
+    add(.notifyFailures, "notify failures", p.notifyFailures.map { $0 ? "yes" : "no" })
     return lines.joined(separator: "\n")
   }
 }
