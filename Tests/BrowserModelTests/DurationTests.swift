@@ -97,6 +97,19 @@ struct DurationTests {
     #expect(state.watch.motion[id]?.stalled == false)
   }
 
+  @Test("a job seen finishing teaches its duration, also without the server's 'updated'")
+  func learnsFromWhatItSaw() {
+    var state = Fixtures.loaded(snapshots: [
+      Fixtures.snapshot("s", status: .creating, progress: 10, created: 0)
+    ])
+    #expect(state.watch.durations.estimate(["snapshot"], minimum: 1) == nil)
+    Fixtures.load(&state, .snapshots, [.snapshot(Fixtures.snapshot("s", created: 0))], at: 90)
+    #expect(state.watch.durations.estimate(["snapshot"], minimum: 1)?.median == 90)
+    // Listed again: counted once.
+    Fixtures.load(&state, .snapshots, [.snapshot(Fixtures.snapshot("s", created: 0))], at: 95)
+    #expect(state.watch.durations.estimate(["snapshot"], minimum: 1)?.count == 1)
+  }
+
   @Test("durations come back from a saved history: completed events carry created and updated")
   func fromSavedHistory() {
     let saved = (0..<4).map { i in

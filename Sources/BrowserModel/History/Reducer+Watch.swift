@@ -54,7 +54,11 @@ extension Reducer {
       digestFirstLoad(&state, kind, region: region)
       events += runningUnknown(state, kind, region: region)
     }
-    if firstLoad || !events.isEmpty { learnSettled(&state, kind, region: region) }
+    if firstLoad {
+      learnDurations(&state, kind, region: region, from: nil)
+    } else if !events.isEmpty {
+      learnDurations(&state, kind, region: region, from: events)
+    }
     if !events.isEmpty {
       state.watch.append(events)
       effects.append(.recordHistory(events))
@@ -120,21 +124,49 @@ extension Reducer {
     return last
   }
 
-  /// Learns durations from the settled jobs of a list (server timestamps): once per row.
-  static func learnSettled(_ state: inout BrowserState, _ kind: PaneKind, region: String) {
+  /// At most this many jobs are learned from per list and refresh: a first load of 100,000
+  /// backups learns from the first 500 finished ones the server lists (newest first), not
+  /// from all, so it costs a few hundred row reads and the learned set stays small.
+  static let learnedPerList = 500
+
+  /// Learns durations of finished jobs, once per row: on a list's first load from its settled
+  /// rows (server timestamps), later from the jobs this refresh saw complete (their `updated`,
+  /// or when rackwatch saw them finish when the server keeps no `updated`).
+  static func learnDurations(
+    _ state: inout BrowserState, _ kind: PaneKind, region: String, from events: [HistoryEvent]?
+  ) {
     let pane = state.pane(kind)
-    let descriptor = kind.descriptor
+    let outcome = kind.descriptor.outcome
+    var samples: [(index: Int, end: Date?)] = []
+    if let events {
+      for event in events where event.change == .completed {
+        guard samples.count < learnedPerList, let index = pane.position(of: event.row) else {
+          continue
+        }
+        samples.append((index, event.updated ?? event.at))
+      }
+    } else {
+      pane.rows.withUnsafeBufferPointer { rows in
+        for index in rows.indices where samples.count < learnedPerList {
+          guard rows[index].id.region == region, !rows[index].resourceInMotion,
+            case .completed? = outcome(
+              StatusChange(
+                from: "", to: rows[index].statusKey, wasMoving: true, wasCreated: true))
+          else { continue }
+          samples.append((index, nil))
+        }
+      }
+    }
+    guard !samples.isEmpty else { return }
     var book = state.watch.durations
     let instances = state.pane(.instances)
-    for index in pane.rows.indices {
+    for (index, seen) in samples {
       let row = pane.rows[index]
-      guard row.region == region, !row.resourceInMotion, !book.learned.contains(row.id),
-        case .completed? = descriptor.outcome(
-          StatusChange(from: "", to: row.statusKey, wasMoving: true, wasCreated: true)),
-        let created = row.resource.historyCreated, let updated = row.resource.historyUpdated
+      guard !book.learned.contains(row.id), let created = row.resource.historyCreated,
+        let end = row.resource.historyUpdated ?? seen
       else { continue }
       book.learn(
-        row.id, band: band(row, instances: instances), seconds: updated.timeIntervalSince(created))
+        row.id, band: band(row, instances: instances), seconds: end.timeIntervalSince(created))
     }
     state.watch.durations = book
   }
