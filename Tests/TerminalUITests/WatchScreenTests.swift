@@ -58,6 +58,9 @@ struct WatchScreenTests {
     #expect(filtered.lines.joined().contains("Events · 1 · /nightly▏"))
     #expect(filtered.lines.filter { $0.contains("old-snap") }.isEmpty)
     #expect(filtered.isFreeOfControls)
+    #expect(filtered.lines.last?.contains("Ctrl-U") == true)
+    _ = reduce(&state, .watch(.eventsCommitFilter))
+    #expect(Fixtures.render(state, 120, 20).lines.last?.contains("Enter go to row") == true)
   }
 
   @Test("Enter on an event focuses its pane and selects its row; Esc closes the view")
