@@ -77,3 +77,46 @@ struct WatchSettingsTests {
     #expect(second.lastLooked == t0.addingTimeInterval(60))
   }
 }
+
+/// `rackwatch events` reads what the UI kept, as the real binary.
+@Suite("rackwatch events")
+struct EventsCommandTests {
+  @Test("prints a profile's history as lines or JSON, newer than --since, text made inert")
+  func printsHistory() async throws {
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let state = URL(fileURLWithPath: runner.home + "/.local/state/rackwatch")
+    let file = HistoryFile(directory: state, profile: "prod")
+    let now = Date()
+    try file.write([
+      .mark(.opened, at: now.addingTimeInterval(-7200)),
+      HistoryEvent(
+        at: now.addingTimeInterval(-7000), change: .completed, kind: .backups, region: "DFW",
+        id: "b1", name: "old", from: "BUILDING", to: "COMPLETED", size: 2),
+      HistoryEvent(
+        at: now.addingTimeInterval(-60), change: .failed, kind: .snapshots, region: "ORD",
+        id: "s1", name: "evil\u{1B}[2Jname", from: "creating", to: "error"),
+    ])
+    let all = try await runner.run(["events"])
+    #expect(all.status == 0, "\(all.stderr)")
+    let lines = all.stdout.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines[0].contains("  completed  Backups  DFW  old  BUILDING → COMPLETED  2.00 GB"))
+    #expect(lines[1].contains("failed  Snapshots  ORD  evil␛[2Jname  creating → error"))
+    #expect(!all.stdout.contains("\u{1B}"))
+
+    let recent = try await runner.run(["events", "--since", "1h", "--format", "json"])
+    let array = try #require(
+      try JSONSerialization.jsonObject(with: Data(recent.stdout.utf8)) as? [[String: Any]])
+    #expect(array.count == 1)
+    #expect(array.first?["name"] as? String == "evil\u{1B}[2Jname")  // JSON keeps it exact
+    #expect((array.first?["at"] as? String)?.hasSuffix("Z") == true)
+
+    // Two profiles: say which.
+    try HistoryFile(directory: state, profile: "dev").write([.mark(.opened, at: now)])
+    let ambiguous = try await runner.run(["events"])
+    #expect(ambiguous.status == 2)
+    #expect(ambiguous.stderr.contains("--profile dev|prod"))
+    #expect(try await runner.run(["events", "--profile", "dev"]).stdout.isEmpty)
+  }
+}
