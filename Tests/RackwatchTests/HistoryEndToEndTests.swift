@@ -109,4 +109,39 @@ struct HistoryEndToEndTests {
       try await tmux.waitFor(text: "exit status: 0")
     }
   }
+
+  @Test("killed with SIGKILL while jobs run: the history stays readable, the next start digests")
+  func killedThenRestarted() async throws {
+    try #require(TmuxSession.isAvailable, "tmux is needed (.ci/run installs it)")
+    try await Self.inFreshHome { tmux, home in
+      try await Self.start(tmux, home: home, seconds: 15)
+      try await tmux.waitFor("jobs in motion", timeout: 30) {
+        $0.contains("DEMO") && $0.contains("BUILDING")
+      }
+      // The shell's child is rackwatch: kill it without a chance to write its `closed` mark.
+      let shell = try await tmux.panePID()
+      let children = try await ProcessRunner.run(
+        URL(fileURLWithPath: "/usr/bin/pgrep"), ["-P", "\(shell)"], environment: [:])
+      let pid = try #require(
+        children.stdout.split(separator: "\n").compactMap { Int32($0) }.first)
+      #expect(kill(pid, SIGKILL) == 0)
+      try await tmux.waitFor(text: "exit status: 137")
+      let events = try await ProcessRunner.run(
+        BinaryRunner.rackwatch, ["events", "--state-dir", home + "/state", "--format", "json"],
+        environment: ["HOME": home, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+      #expect(events.status == 0, "\(events.stderr)")
+      #expect(
+        (try? JSONSerialization.jsonObject(with: Data(events.stdout.utf8))) is [[String: Any]])
+      let file = try String(contentsOfFile: home + "/state/history/demo.jsonl", encoding: .utf8)
+      #expect(!file.contains("\"change\":\"closed\""))
+      try await Task.sleep(for: .seconds(16))
+      try await tmux.type(line: "stty sane; clear")
+      try await Self.start(tmux, home: home, seconds: 15)
+      try await tmux.waitFor("the digest after a kill", timeout: 30) {
+        $0.contains("Since you last looked") && $0.contains("DEMO")
+      }
+      try await tmux.press("q")
+      try await tmux.waitFor(text: "exit status: 0")
+    }
+  }
 }
