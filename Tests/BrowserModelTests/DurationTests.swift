@@ -51,14 +51,18 @@ struct DurationTests {
     let cell = state.pane(.backups).row(id)!.statusCell(CellContext(state, spinner: nil))
     #expect(cell.text == "BUILDING 0s eta 2m")
 
-    // Past the 95th percentile (150 s): flagged, one notification, not repeated.
+    // Past the 95th percentile (150 s) and its grace (a minute): flagged, one notification,
+    // not repeated. Just past p95 is not yet.
     let still = (history + [running]).map(Resource.backup)
-    let late = Fixtures.load(&state, .backups, still, at: 151)
+    Fixtures.load(&state, .backups, still, at: 151)
+    #expect(state.watch.motion[id]?.stalled == false)
+    #expect(DurationBook.stallThreshold(p95: 150) == 210)
+    let late = Fixtures.load(&state, .backups, still, at: 211)
     #expect(state.watch.motion[id]?.stalled == true)
     #expect(Self.notifications(late).count == 1)
     #expect(Self.notifications(late).first?.body.contains("stalled?") == true)
     #expect(state.messages.contains { $0.text.contains("stalled?") })
-    let later = Fixtures.load(&state, .backups, still, at: 200)
+    let later = Fixtures.load(&state, .backups, still, at: 260)
     #expect(Self.notifications(later).isEmpty)
     let cellLate = state.pane(.backups).row(id)!.statusCell(CellContext(state, spinner: nil))
     #expect(cellLate.text.hasSuffix("stalled?"))

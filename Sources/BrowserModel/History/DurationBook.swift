@@ -51,6 +51,11 @@ public struct DurationBook: Sendable, Hashable {
     return nil
   }
 
+  /// How long a job may run before it is "stalled?": past the 95th percentile of its band,
+  /// with a grace of a fifth or a minute (whichever is more), so a job a refresh late, or a
+  /// band of identical durations, is not flagged for being a second slower than usual.
+  public static func stallThreshold(p95: Double) -> Double { max(p95 * 1.2, p95 + 60) }
+
   /// Nearest-rank percentile of sorted values.
   static func percentile(_ sorted: [Double], _ p: Double) -> Double {
     guard !sorted.isEmpty else { return 0 }

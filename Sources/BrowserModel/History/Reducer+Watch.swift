@@ -219,7 +219,7 @@ extension Reducer {
       if let created,
         let slow = state.watch.durations.estimate(
           band(row, instances: instances), minimum: state.watch.durations.minimumForStall),
-        now.timeIntervalSince(created) > slow.p95
+        now.timeIntervalSince(created) > DurationBook.stallThreshold(p95: slow.p95)
       {
         stalled = true
         why =
