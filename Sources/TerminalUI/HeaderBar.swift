@@ -25,6 +25,8 @@ enum HeaderBar {
       profile = state.profile
       region = state.region.title
       connection = state.connection
+      // Paused on purpose: old data is expected, not a stale warning.
+      if paused && connection.lastError == nil { connection.stale = false }
       now = state.now
       self.spinner = spinner
     }

@@ -127,6 +127,9 @@ struct WatchScreenTests {
     let paused = Fixtures.render(state, 120, 20)
     #expect(paused.lines[0].contains("PAUSED"))
     #expect(paused.style(of: "PAUSED")?.role == .badgeWarning)
+    // Old data while paused is expected: no stale warning.
+    state.connection.stale = true
+    #expect(!Fixtures.render(state, 120, 20).lines[0].contains("stale"))
     _ = Reducer.run(&state, command: ":refresh nonsense")
     #expect(state.messages.last?.text.hasPrefix("Usage: :refresh") == true)
   }
