@@ -27,6 +27,10 @@ public struct SimulatorConfiguration: Sendable {
   public var speed: Double = 1
   /// The simulated wall-clock time at start; `nil` means "now". Fix it for byte-stable output.
   public var startDate: Date? = nil
+  /// The moment the seeded data is laid out around (its jobs in motion started just before
+  /// it); `nil` means the start. An earlier date gives a cloud whose seeded jobs have since
+  /// finished: the demo uses it to come back to the world it left.
+  public var seedDate: Date? = nil
   /// Keystone user name (also the Rackspace user name).
   public var username: String = "demo"
   /// Password for password credentials.

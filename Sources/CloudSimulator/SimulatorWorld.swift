@@ -28,7 +28,8 @@ struct SimulatorWorld: Sendable {
     clock = SimClock(simStart: start, speed: configuration.speed)
     idGenerator = SeededGenerator(seed: configuration.seed ^ 0x5EED_0F1D)
     faultGenerator = SeededGenerator(seed: configuration.seed ^ 0xFA17)
-    let seeder = RegionSeeder(configuration: configuration, start: start)
+    let seeder = RegionSeeder(
+      configuration: configuration, start: configuration.seedDate?.timeIntervalSince1970 ?? start)
     for (i, region) in configuration.regions.enumerated() {
       regions[region.lowercased()] = seeder.seed(region: region, index: i)
     }

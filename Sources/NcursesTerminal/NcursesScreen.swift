@@ -163,6 +163,17 @@ public actor NcursesScreen {
     }
   }
 
+  /// Shows a desktop notification: the OSC sequence `TerminalNotification.sequence` built,
+  /// written past ncurses (it draws nothing on the screen), on the terminal's thread.
+  public func writeNotification(_ bytes: [UInt8]) {
+    guard open, !bytes.isEmpty else { return }
+    bytes.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { chars in
+        cn_write_raw(chars.baseAddress, Int32(chars.count))
+      }
+    }
+  }
+
   /// Rings the terminal bell.
   public func bell() {
     guard open else { return }

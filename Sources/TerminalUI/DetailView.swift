@@ -93,6 +93,29 @@ enum DetailView {
     {
       list += chainFields(chain, now: state.now)
     }
+    return list + watchFields(row, state: state)
+  }
+
+  /// ETA, "stalled?", a pending notification and "unseen", from the history.
+  static func watchFields(_ row: Row, state: BrowserState) -> [Field] {
+    var list: [Field] = []
+    if let motion = state.watch.motion[row.id], row.isInMotion {
+      if let eta = motion.eta {
+        list.append(Field(label: "ETA", value: Formatting.fullDate(eta, now: state.now)))
+      }
+      if motion.stalled {
+        list.append(
+          Field(
+            label: "Stalled?", value: "slower than 95% of similar jobs, or progress not moving",
+            role: .statusError))
+      }
+    }
+    if state.watch.notifyOnFinish.contains(row.id) {
+      list.append(Field(label: "Notify", value: "when it finishes (n: cancel)", role: .pending))
+    }
+    if state.watch.unseen.contains(row.id) {
+      list.append(Field(label: "Unseen", value: "changed while rackwatch was closed"))
+    }
     return list
   }
 

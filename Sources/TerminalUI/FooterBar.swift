@@ -11,8 +11,11 @@ enum FooterBar {
     var detailOpen: Bool
     var readOnly: Bool
     var focusedPane: PaneKind
+    /// The events view is open (`nil`), or typing into its filter (`true`).
+    var events: Bool?
 
     init(_ state: BrowserState) {
+      events = state.watch.eventsView.map(\.editing)
       switch state.dialog {
       case .form: dialog = .form
       case .confirmDelete: dialog = .confirmDelete
@@ -36,6 +39,13 @@ enum FooterBar {
       }
     }
     if state.helpVisible { return [("Esc", "close help"), ("q", "close help")] }
+    if let editing = state.events, state.inputMode == .normal {
+      if editing { return [("Enter", "keep filter"), ("Esc", "clear"), ("Ctrl-U", "erase")] }
+      return [
+        ("↑↓", "move"), ("Enter", "go to row"), ("/", "filter"), ("t", "ages/dates"),
+        ("Esc", "close"),
+      ]
+    }
     switch state.inputMode {
     case .filter:
       return [("Enter", "keep filter"), ("Esc", "clear"), ("Ctrl-U", "erase")]

@@ -12,11 +12,21 @@ enum HeaderBar {
     var connection: ConnectionStatus
     var now: Date
     var spinner: Character?
+    var paused: Bool
+    /// `↻ 5s/30s` once `:refresh` changed the intervals.
+    var intervals: String?
 
     init(_ state: BrowserState, spinner: Character?) {
+      paused = state.watch.paused
+      intervals =
+        state.watch.intervalsChanged
+        ? "↻ \(Formatting.interval(state.refresh.fast))/\(Formatting.interval(state.refresh.slow))"
+        : nil
       profile = state.profile
       region = state.region.title
       connection = state.connection
+      // Paused on purpose: old data is expected, not a stale warning.
+      if paused && connection.lastError == nil { connection.stale = false }
       now = state.now
       self.spinner = spinner
     }
@@ -42,6 +52,12 @@ enum HeaderBar {
     if state.profile.isDemo {
       x += frame.put(" ", x: x, y: area.y, style: base, clip: area)
       x += frame.put(" DEMO ", x: x, y: area.y, style: Style(.badge), clip: area)
+    }
+    if state.paused {
+      x += frame.put(" ", x: x, y: area.y, style: base, clip: area)
+      x += frame.put(" PAUSED ", x: x, y: area.y, style: Style(.badgeWarning), clip: area)
+    } else if let intervals = state.intervals {
+      x += frame.put(" " + intervals, x: x, y: area.y, style: base, clip: area)
     }
     let (status, role) = freshness(state)
     var right = status

@@ -20,6 +20,9 @@ enum HelpOverlay {
     (":backups :snapshots", "show a pane (also :instances :volumes)"),
     (":region NAME|all", "watch one region or all"),
     (":theme NAME", "switch theme"),
+    ("n", "notify when the selected job finishes"),
+    ("E :events", "event history; / filters, Enter jumps to the row"),
+    (":pause :refresh 5s", "pause refreshes / set the interval (:resume)"),
     (":q", "quit"),
   ]
 

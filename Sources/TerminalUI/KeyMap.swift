@@ -21,6 +21,9 @@ public enum KeyMap {
       default: return nil
       }
     }
+    if state.watch.eventsView != nil, state.inputMode == .normal {
+      return EventsKeys.action(for: key, in: state)
+    }
     switch state.inputMode {
     case .filter:
       switch key {
@@ -85,7 +88,11 @@ public enum KeyMap {
     case .char("m"): return .beginMetadata
     case .char("A"): return .beginAdmin
     case .char("Y"): return .copySelectedRecord
-    case .escape: return .back
+    case .escape:
+      if state.watch.digest?.visible == true { return .watch(.dismissDigest) }
+      return .back
+    case .char("n"): return .watch(.toggleNotify)
+    case .char("E"): return .watch(.toggleEvents)
     case .char("/"): return .beginFilter
     case .char(":"): return .beginCommand
     case .char("?"), .function(1): return .toggleHelp

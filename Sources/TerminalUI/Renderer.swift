@@ -25,12 +25,27 @@ public enum Renderer {
     HeaderBar.draw(
       HeaderBar.Model(state, spinner: moving ? spinner : nil), in: layout.header, frame: &frame)
     TabBar.draw(TabBar.Model(state), in: layout.tabs, frame: &frame)
-    drawList(
-      state, in: layout.list, frame: &frame, spinner: spinner,
-      focused: !(state.detailOpen && layout.detail != nil), selected: selectedPosition)
-    if let detail = layout.detail {
-      let row = selectedPosition.flatMap { pane.visibleRow(at: $0) }
-      drawDetail(state, row: row, in: detail, frame: &frame, spinner: spinner)
+    if let events = state.watch.eventsView {
+      // The events view takes the whole body, list and detail.
+      let body = Rect(
+        x: 0, y: layout.tabs.maxY, width: cols, height: max(0, layout.prompt.y - layout.tabs.maxY))
+      EventsTable.draw(state, view: events, in: body, frame: &frame)
+    } else {
+      drawList(
+        state, in: layout.list, frame: &frame, spinner: spinner,
+        focused: !(state.detailOpen && layout.detail != nil), selected: selectedPosition)
+      if let detail = layout.detail {
+        let row = selectedPosition.flatMap { pane.visibleRow(at: $0) }
+        drawDetail(state, row: row, in: detail, frame: &frame, spinner: spinner)
+      }
+      if let digest = state.watch.digest, digest.visible, !digest.isEmpty,
+        layout.list.height >= 6
+      {
+        let area = Rect(
+          x: layout.list.x + 1, y: layout.list.y + 2, width: layout.list.width - 2,
+          height: layout.list.height - 3)
+        DigestPanel.draw(digest, now: state.now, in: area, frame: &frame)
+      }
     }
     PromptLine.draw(PromptLine.Model(state), in: layout.prompt, frame: &frame)
     FooterBar.draw(FooterBar.Model(state), in: layout.footer, frame: &frame)

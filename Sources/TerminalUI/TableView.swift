@@ -49,9 +49,9 @@ enum TableView {
       if isSelected { rowStyle = Style(focused ? .selection : .selectionUnfocused) }
       frame.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: rowStyle)
       let marked = pane.isMarked(row.id)
+      let mark = gutter(row, selected: isSelected, marked: marked, watch: context.watchMark(row.id))
       frame.put(
-        gutter(row, selected: isSelected, marked: marked), x: area.x, y: y,
-        style: marked && !isSelected ? Style(.key) : rowStyle, clip: area)
+        mark, x: area.x, y: y, style: marked && !isSelected ? Style(.key) : rowStyle, clip: area)
       var cx = area.x + 1
       let cells = texts[offset]
       for (spec, width) in layout.columns {
@@ -84,7 +84,9 @@ enum TableView {
     return max(0, first)
   }
 
-  static func gutter(_ row: Row, selected: Bool, marked: Bool = false) -> String {
+  static func gutter(
+    _ row: Row, selected: Bool, marked: Bool = false, watch: Character? = nil
+  ) -> String {
     if let pending = row.pending {
       switch pending {
       case .creating: return "+"
@@ -94,6 +96,7 @@ enum TableView {
     }
     if marked { return "✓" }
     if row.change != nil { return "•" }
+    if let watch, !selected { return String(watch) }
     return selected ? "▶" : " "
   }
 

@@ -22,7 +22,7 @@ struct Rackwatch: AsyncParsableCommand {
     subcommands: [
       BrowseCommand.self, ListCommand.self, ShowCommand.self, WaitCommand.self,
       RestoreCommand.self, CreateCommand.self, CheckCommand.self,
-      SimulatorCommand.self, ProfilesCommand.self, ThemesCommand.self,
+      SimulatorCommand.self, ProfilesCommand.self, ThemesCommand.self, EventsCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self
   )

@@ -79,6 +79,12 @@ struct TmuxSession {
     return pid
   }
 
+  /// Copies everything the pane's program writes (escape sequences included, before tmux
+  /// reads them) to `path`: how a test sees an OSC notification, which no screen shows.
+  func pipeOutput(to path: String) async throws {
+    try await tmux(["pipe-pane", "-O", "-t", name, "cat >> '\(path)'"])
+  }
+
   func kill() async {
     _ = try? await tmux(["kill-server"])
     try? FileManager.default.removeItem(atPath: socketDirectory)

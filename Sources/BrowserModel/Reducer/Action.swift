@@ -120,6 +120,9 @@ public enum Action: Sendable {
   case metadataSaved(RowID, Result<[String: String], CloudError>, now: Date)
   /// An admin status reset's answer.
   case statusReset(RowID, to: String, Result<Void, CloudError>, now: Date)
+
+  /// History, notifications and the events view (`History/WatchAction.swift`).
+  case watch(WatchAction)
 }
 
 /// A side effect the reducer asks for; the effect runner performs it and answers with an
@@ -151,4 +154,8 @@ public enum Effect: Sendable, Hashable {
   case loadTheme(String)
   /// Cancel everything and stop.
   case quit
+  /// Append events to the profile's history file.
+  case recordHistory([HistoryEvent])
+  /// Show a desktop notification through the terminal (OSC 9/777, or the bell).
+  case notifyDesktop(DesktopNotification)
 }

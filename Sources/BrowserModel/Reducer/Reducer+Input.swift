@@ -110,7 +110,10 @@ extension Reducer {
       state.themeName = argument
       post(&state, .info, "Theme \(argument)")
       return [.loadTheme(argument)]
-    case "refresh", "r": return refreshNow(&state)
+    case "refresh", "r":
+      return argument.isEmpty ? refreshNow(&state) : watchCommand(&state, "refresh", argument)
+    case "events", "ev", "pause", "resume", "notify":
+      return watchCommand(&state, verb, argument)
     case "help", "h", "?":
       state.helpVisible = true
       return []

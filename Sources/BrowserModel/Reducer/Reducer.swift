@@ -9,6 +9,7 @@ import Foundation
 public func reduce(_ state: inout BrowserState, _ action: Action) -> [Effect] {
   var effects = Reducer.apply(&state, action)
   if state.shouldQuit { return effects }
+  Reducer.markSeen(&state, after: action)
   if let wake = Reducer.wakeup(&state) { effects.append(wake) }
   return effects
 }
@@ -106,6 +107,7 @@ enum Reducer {
       return metadataSaved(&state, id, result, now: now)
     case .statusReset(let id, let status, let result, let now):
       return statusReset(&state, id, to: status, result, now: now)
+    case .watch(let action): return watchAction(&state, action)
     }
   }
 

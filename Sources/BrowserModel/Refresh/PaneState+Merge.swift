@@ -125,6 +125,8 @@ extension PaneState {
     }
 
     var events: [RowEvent] = []
+    /// What the event history records of this batch.
+    var history: [HistoryEvent] = []
     /// Rows whose key for the sorted column changed, or that are new.
     var moved: [Int] = []
     /// Some row's value changed: other columns' kept orders and the filter are stale.
@@ -169,7 +171,13 @@ extension PaneState {
         row.pointee.change = RowChange(.changed, at: batch.now)
         batch.marked = true
       }
-      if let event = event(from: row, to: fresh, batch.outcome) { batch.events.append(event) }
+      let event = event(from: row, to: fresh, batch.outcome)
+      if let event { batch.events.append(event) }
+      if let recorded = historyChange(
+        from: row, to: fresh, outcome: event?.outcome, at: batch.now)
+      {
+        batch.history.append(recorded)
+      }
       batch.movedLast = !RowSorter.sameKey(row, fresh, slot: batch.slot)
       row.pointee.takeValue(of: fresh)
       batch.valuesChanged = true
@@ -181,6 +189,7 @@ extension PaneState {
   /// created (the list may lag behind the create) or is fading already.
   private mutating func markGone(_ index: Int, _ batch: inout MergeBatch) {
     if rows[index].pending == .creating || rows[index].change?.kind == .gone { return }
+    batch.history.append(Self.historyGone(rows[index], at: batch.now))
     if rows[index].pending == .deleting {
       batch.events.append(
         RowEvent(
@@ -201,7 +210,10 @@ extension PaneState {
       rows.append(row)
       index.insert(rows.count - 1, in: rows)
       if kind == .backups { families.add(row) }
-      if row.change != nil { batch.marked = true }
+      if row.change != nil {
+        batch.marked = true
+        batch.history.append(Self.historyAdded(row, at: batch.now))
+      }
     }
     insertIntoTieOrder(appended)
     batch.moved += appended
@@ -210,6 +222,7 @@ extension PaneState {
 
   /// Brings the orders, the filter and the marks up to date after a merge.
   private mutating func finish(_ batch: MergeBatch) {
+    recorded += batch.history
     if batch.marked {
       oldestMark = min(oldestMark ?? batch.now, batch.now)
     }

@@ -75,7 +75,7 @@ extension Reducer {
     var effects: [Effect] = []
     let regions = state.watchedRegions
     let current = state.now
-    for kind in watchedPanes(state) {
+    for kind in watchedPanes(state) where !state.watch.paused {
       state.withPane(kind) { pane in
         for region in regions {
           var list = pane.lists[region] ?? ListStatus()
@@ -241,6 +241,7 @@ extension Reducer {
   ) -> [Effect] {
     let current = state.now
     let policy = state.refresh
+    let firstLoad = state.pane(kind).lists[region]?.lastLoaded == nil
     state.withPane(kind) { pane in
       var list = pane.lists[region] ?? ListStatus()
       list.inFlight = false
@@ -265,6 +266,7 @@ extension Reducer {
       if state.bellEnabled { effects.append(.bell) }
     }
     if kind == .instances || kind == .volumes { refreshPickers(&state) }
+    effects += recordList(&state, kind, region: region, firstLoad: firstLoad)
     return effects
   }
 
@@ -276,7 +278,8 @@ extension Reducer {
       if earliest.map({ date < $0 }) ?? true { earliest = date }
     }
     let regions = state.watchedRegions
-    for kind in watchedPanes(state) {
+    // Paused: no wake-up for refreshes (only for messages and marks), so nothing spins.
+    for kind in watchedPanes(state) where !state.watch.paused {
       let pane = state.pane(kind)
       for region in regions {
         guard let list = pane.lists[region], !list.inFlight else { continue }

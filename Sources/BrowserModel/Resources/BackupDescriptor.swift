@@ -72,8 +72,8 @@ extension ResourceDescriptor {
           DetailField("Parent backup", context.named(.backups, b.parentID)),
           DetailField("Size", Formatting.gigabytes(b.size)),
           // Short fields first: on a small terminal the long ones are cut at the bottom.
-          DetailField("Created", Formatting.fullDate(b.created)),
-          DetailField("Updated", Formatting.fullDate(b.updated)),
+          DetailField("Created", Formatting.fullDate(b.created, now: context.cell.now)),
+          DetailField("Updated", Formatting.fullDate(b.updated, now: context.cell.now)),
         ]
         if b.status.isInMotion, let created = b.created {
           list.append(

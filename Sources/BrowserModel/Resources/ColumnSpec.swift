@@ -91,6 +91,10 @@ public struct CellContext {
   public var spinner: Character?
   /// The name of a row of another pane, nil when that pane has not loaded it.
   public var name: (PaneKind, RowID) -> String?
+  /// The ETA ("eta 4m") or "stalled?" of a row in motion, from the learned durations.
+  public var motionNote: (RowID) -> String? = { _ in nil }
+  /// The gutter mark of a row from the history: `*` unseen, `◊` notify when finished.
+  public var watchMark: (RowID) -> Character? = { _ in nil }
 
   public init(
     now: Date, timesAsAges: Bool = false, spinner: Character? = nil,
@@ -107,6 +111,16 @@ public struct CellContext {
     self.init(now: state.now, timesAsAges: state.timesAsAges, spinner: spinner) { kind, id in
       guard let name = state.pane(kind).row(id)?.resource.name, !name.isEmpty else { return nil }
       return name
+    }
+    let watch = state.watch
+    let now = state.now
+    if !watch.motion.isEmpty {
+      motionNote = { id in watch.motion[id].flatMap { $0.note(now: now) } }
+    }
+    if !watch.unseen.isEmpty || !watch.notifyOnFinish.isEmpty {
+      watchMark = { id in
+        watch.notifyOnFinish.contains(id) ? "◊" : watch.unseen.contains(id) ? "*" : nil
+      }
     }
   }
 

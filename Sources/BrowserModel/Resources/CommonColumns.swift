@@ -99,6 +99,7 @@ extension Row {
       if let since = descriptor.movingSince(resource) {
         text += " " + Formatting.duration(context.now.timeIntervalSince(since))
       }
+      if let note = context.motionNote(id) { text += " " + note }
     }
     return CellText(text, .status(descriptor.statusRole(resource)))
   }

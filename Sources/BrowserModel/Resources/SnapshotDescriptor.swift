@@ -67,8 +67,8 @@ extension ResourceDescriptor {
           DetailField("Progress", progressBar(s), role: .progress),
           DetailField("Volume", context.named(.volumes, s.volumeID)),
           DetailField("Size", Formatting.gigabytes(s.size)),
-          DetailField("Created", Formatting.fullDate(s.created)),
-          DetailField("Updated", Formatting.fullDate(s.updated)),
+          DetailField("Created", Formatting.fullDate(s.created, now: context.cell.now)),
+          DetailField("Updated", Formatting.fullDate(s.updated, now: context.cell.now)),
         ]
         if let project = s.projectID { list.append(DetailField("Project", project)) }
         list.append(DetailField("Description", s.description ?? ""))

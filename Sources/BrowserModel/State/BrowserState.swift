@@ -95,6 +95,8 @@ public struct BrowserState: Sendable {
   public var shouldQuit = false
   /// Wake-up requested from the runner last time (so it is not re-sent each action).
   public var scheduledWakeup: Date?
+  /// The event history, digest, notifications, ETAs, events view and pause.
+  public var watch = WatchState()
   var nextMessageID = 1
   var nextPendingID = 1
 

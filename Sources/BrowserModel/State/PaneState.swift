@@ -45,6 +45,8 @@ public struct PaneState: Sendable {
   public internal(set) var markNotes: [RowID: String] = [:]
   /// Large list differences being merged step by step, per region.
   var merging: [String: PendingMerge] = [:]
+  /// History events merged but not yet handed to the reducer (see `MergeHistory.swift`).
+  var recorded: [HistoryEvent] = []
 
   var index = RowIndex()
   /// Backups only: children by parent (chains, and what a delete takes with it).

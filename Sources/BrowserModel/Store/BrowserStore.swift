@@ -6,15 +6,23 @@ public struct FrontEndHooks: Sendable {
   public var copyToClipboard: @Sendable (String) -> Void
   public var bell: @Sendable () -> Void
   public var loadTheme: @Sendable (String) -> Void
+  /// Appends events to the history file (the app's `HistoryFile`, off the store's actor).
+  public var recordHistory: @Sendable ([HistoryEvent]) -> Void
+  /// Shows a desktop notification through the terminal.
+  public var notify: @Sendable (DesktopNotification) -> Void
 
   public init(
     copyToClipboard: @escaping @Sendable (String) -> Void = { _ in },
     bell: @escaping @Sendable () -> Void = {},
-    loadTheme: @escaping @Sendable (String) -> Void = { _ in }
+    loadTheme: @escaping @Sendable (String) -> Void = { _ in },
+    recordHistory: @escaping @Sendable ([HistoryEvent]) -> Void = { _ in },
+    notify: @escaping @Sendable (DesktopNotification) -> Void = { _ in }
   ) {
     self.copyToClipboard = copyToClipboard
     self.bell = bell
     self.loadTheme = loadTheme
+    self.recordHistory = recordHistory
+    self.notify = notify
   }
 }
 
@@ -99,6 +107,8 @@ public actor BrowserStore<C: Clock> where C.Duration == Duration {
     case .copyToClipboard(let text): hooks.copyToClipboard(text)
     case .bell: hooks.bell()
     case .loadTheme(let name): hooks.loadTheme(name)
+    case .recordHistory(let events): hooks.recordHistory(events)
+    case .notifyDesktop(let notification): hooks.notify(notification)
     case .quit: shutDown()
     default:
       let id = nextTaskID

@@ -72,7 +72,7 @@ public struct EffectRunner: Sendable {
     case .loadFlavors, .restoreBackup, .createVolume, .changeSnapshotMetadata, .resetSnapshotStatus,
       .forceDeleteSnapshot:
       return await recover(effect)
-    case .scheduleTick, .copyToClipboard, .bell, .loadTheme, .quit:
+    case .scheduleTick, .copyToClipboard, .bell, .loadTheme, .quit, .recordHistory, .notifyDesktop:
       return nil
     }
   }

@@ -23,7 +23,7 @@ enum TerminalApp {
 
   static func run(
     state initial: BrowserState, service: any CloudService, userThemeDirectory: String,
-    logger: Logger
+    watch: WatchSetup, logger: Logger
   ) async -> Outcome {
     let environment = ProcessInfo.processInfo.environment
     var catalog = ThemeCatalog(directories: [URL(fileURLWithPath: userThemeDirectory)])
@@ -41,7 +41,19 @@ enum TerminalApp {
       state: initial, service: service, clock: ContinuousClock(),
       hooks: FrontEndHooks(
         copyToClipboard: { text in Task { await screen.copyToClipboard(text) } },
-        bell: { Task { await screen.bell() } }))
+        bell: { Task { await screen.bell() } },
+        recordHistory: { events in watch.history?.append(events) },
+        notify: { notification in
+          logger.info("notification: \(notification.body)")
+          switch watch.style {
+          case .none: return
+          case .bell: Task { await screen.bell() }
+          case .osc9, .osc777:
+            let bytes = TerminalNotification.sequence(
+              notification, style: watch.style, insideTmux: watch.insideTmux)
+            Task { await screen.writeNotification(bytes) }
+          }
+        }))
 
     let (events, sink) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .unbounded)
     let keyPump = Task {

@@ -4,6 +4,7 @@ import CloudClient
 import CloudSimulator
 import Foundation
 import Logging
+import TerminalUI
 
 /// `rackwatch` (default): the terminal UI, on a real cloud or on the embedded simulator.
 struct BrowseCommand: AsyncParsableCommand {
@@ -18,6 +19,13 @@ struct BrowseCommand: AsyncParsableCommand {
   @Option(help: "Demo: seconds a snapshot takes.") var demoSnapshotSeconds = 45.0
   @Option(help: "Demo: fraction of jobs that fail (0 to 1).") var demoFailureRate = 0.05
   @Flag(help: "Ring the terminal bell when a job finishes or fails.") var bell = false
+  @Option(
+    help:
+      "Where the event history is kept (default: RACKWATCH_STATE_DIR, else $XDG_STATE_HOME/rackwatch)."
+  ) var stateDir: String?
+  @Flag(help: "Keep no event history (no digest on start).") var noHistory = false
+  @Option(help: "Notifications: osc9, osc777, bell or none (default: the profile's, else osc9).")
+  var notifications: String?
   @OptionGroup var connection: ConnectionOptions
 
   func run() async throws {
@@ -27,6 +35,9 @@ struct BrowseCommand: AsyncParsableCommand {
     let logger = Logger(label: "rackwatch")
     var simulator: SimulatorServer?
     var profile: Profile
+    let environment = ProcessInfo.processInfo.environment
+    let stateDirectory = StateDirectory.resolve(
+      flag: stateDir, environment: environment, stateHome: resolver.paths.stateHome)
     if demo {
       var config = SimulatorConfiguration()
       config.backupsPerRegion = demoBackups
@@ -38,7 +49,9 @@ struct BrowseCommand: AsyncParsableCommand {
       config.failureRate = min(max(demoFailureRate, 0), 1)
       // The demo user is an admin, so every action (reset status, force delete) can be tried.
       config.userIsAdmin = true
-      config.seed = UInt64(Date().timeIntervalSince1970) & 0xFFFF
+      let world = DemoWorld.choose(in: noHistory ? nil : stateDirectory, now: Date())
+      config.seed = world.seed
+      config.seedDate = world.anchor
       let server: SimulatorServer
       do { server = try await SimulatorServer.start(config) } catch {
         throw CommandFailure(message: "the demo simulator could not start: \(error)", code: 5)
@@ -74,13 +87,27 @@ struct BrowseCommand: AsyncParsableCommand {
     var refresh = RefreshPolicy()
     if let fast = profile.refreshFast { refresh.fast = .milliseconds(Int(fast * 1000)) }
     if let slow = profile.refreshSlow { refresh.slow = .milliseconds(Int(slow * 1000)) }
-    let state = BrowserState(
+    var state = BrowserState(
       profile: info, region: region,
       // Empty: the model asks the catalog, so `:region all` means every region of the account.
       availableRegions: [],
       themeName: themeName, refresh: refresh, bellEnabled: bell, now: Date())
+    let styleName = notifications ?? profile.notifications ?? "osc9"
+    guard let style = NotificationStyle(setting: styleName) else {
+      try? await session.shutdown()
+      await simulator?.shutdown()
+      throw CommandFailure(
+        message: "--notifications must be osc9, osc777, bell or none", code: ExitStatus.usage
+      ).exit()
+    }
+    let watch = WatchSetup(
+      history: noHistory ? nil : HistoryFile(directory: stateDirectory, profile: profile.name),
+      style: style, insideTmux: !(environment["TMUX"] ?? "").isEmpty)
+    state.watch = watch.start(now: Date(), notifyFailures: profile.notifyFailures ?? false)
     let outcome = await TerminalApp.run(
-      state: state, service: session, userThemeDirectory: resolver.paths.userThemes, logger: logger)
+      state: state, service: session, userThemeDirectory: resolver.paths.userThemes,
+      watch: watch, logger: logger)
+    watch.finish(now: Date())
     try? await session.shutdown()
     await simulator?.shutdown()
     switch outcome {

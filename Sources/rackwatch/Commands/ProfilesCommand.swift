@@ -88,6 +88,8 @@ struct ProfilesCommand: ParsableCommand {
     if p.admin { add(.admin, "admin", "yes (reset status, force delete)") }
     add(.headerColor, "header colour", p.headerColor)
     add(.theme, "theme", p.theme)
+    add(.notifications, "notifications", p.notifications)
+    add(.notifyFailures, "notify failures", p.notifyFailures.map { $0 ? "yes" : "no" })
     return lines.joined(separator: "\n")
   }
 }

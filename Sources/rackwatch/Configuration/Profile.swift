@@ -77,6 +77,8 @@ enum ProfileField: String, Sendable, CaseIterable {
   case token, regions, endpoints, interface, readonly, admin
   case headerColor = "header colour"
   case refresh, theme
+  case notifications
+  case notifyFailures = "notify failures"
   case verify
   case caCertificate = "cacert"
   case serviceTypes = "service types"
@@ -124,6 +126,10 @@ struct Profile: Sendable, Equatable {
   var headerColor: String?
   var refreshFast: Double?
   var refreshSlow: Double?
+  /// How jobs finishing are announced: `osc9`, `osc777`, `bell` or `none`.
+  var notifications: String?
+  /// Notify about every failed job, not only the ones asked for with `n`.
+  var notifyFailures: Bool?
   var theme: String?
   var insecure: Bool = false
   /// A PEM bundle of CA certificates to trust (clouds.yaml `cacert`, `OS_CACERT`).
@@ -210,6 +216,8 @@ struct Profile: Sendable, Equatable {
     take(\.headerColor, .headerColor, from: other)
     take(\.refreshFast, .refresh, from: other)
     take(\.refreshSlow, .refresh, from: other)
+    take(\.notifications, .notifications, from: other)
+    take(\.notifyFailures, .notifyFailures, from: other)
     take(\.theme, .theme, from: other)
     if other.insecure {
       insecure = true

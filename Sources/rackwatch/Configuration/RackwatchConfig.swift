@@ -16,6 +16,8 @@ import Yams
 ///     readonly: true
 ///     header_color: red
 ///     refresh: { fast: 2, slow: 30 }
+///     notifications: osc9            # osc777 | bell | none
+///     notify_failures: true
 /// ```
 struct RackwatchConfig: Sendable {
   var path: String
@@ -125,6 +127,14 @@ struct RackwatchConfig: Sendable {
           }
         }
       case "theme": profile.theme = try file.string(value, key: key)
+      case "notifications", "notify":
+        let text = try file.string(value, key: key)
+        guard NotificationSetting.valid(text) else {
+          throw file.error(
+            at: value, "profile '\(name)': notifications must be osc9, osc777, bell or none")
+        }
+        profile.notifications = text
+      case "notify_failures": profile.notifyFailures = try file.bool(value, key: key)
       case "insecure": profile.insecure = try file.bool(value, key: key)
       case "cacert", "ca_certificate": profile.caCertificateFile = try file.string(value, key: key)
       default:
@@ -146,7 +156,9 @@ struct RackwatchConfig: Sendable {
     "application_credential_secret": .applicationCredentialSecret, "region": .regions,
     "regions": .regions, "endpoints": .endpoints, "interface": .interface, "readonly": .readonly,
     "read_only": .readonly, "admin": .admin, "header_color": .headerColor, "color": .headerColor,
-    "refresh": .refresh, "theme": .theme, "insecure": .verify, "cacert": .caCertificate,
+    "refresh": .refresh, "theme": .theme, "notifications": .notifications,
+    "notify": .notifications, "notify_failures": .notifyFailures, "insecure": .verify,
+    "cacert": .caCertificate,
     "ca_certificate": .caCertificate,
   ]
 }
