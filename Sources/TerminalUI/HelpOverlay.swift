@@ -28,7 +28,7 @@ enum HelpOverlay {
 
   /// The box the help is drawn in, for an overlay area.
   static func box(in area: Rect) -> Rect? {
-    let width = min(area.width - 2, 72)
+    let width = min(area.width - 2, 86)
     let height = min(area.height - 2, entries.count + 2)
     guard width >= 10, height >= 3 else { return nil }
     return area.centered(width: width, height: height)
