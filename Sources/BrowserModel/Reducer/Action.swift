@@ -107,4 +107,6 @@ public enum Effect: Sendable, Hashable {
   case loadTheme(String)
   /// Cancel everything and stop.
   case quit
+  /// Like `load`, but always the whole list (`r`): never only what changed.
+  case reload(PaneKind, region: String, since: ListVersion? = nil, watch: Set<String> = [])
 }
