@@ -37,7 +37,8 @@ struct ListCommand: AsyncParsableCommand {
       let writer = RecordWriter(
         format: format, header: !noHeader, tableColumns: tableColumns,
         sanitize: { TerminalSafe.sanitize($0) })
-      FileHandle.standardOutput.write(Data(writer.render(records).utf8))
+      FileHandle.standardOutput.write(
+        format == .json ? Data(writer.jsonBytes(records)) : Data(writer.render(records).utf8))
     } catch let error as CloudError {
       try? await connection.session.shutdown()
       throw CommandFailure.from(error, doing: "Listing \(kind.rawValue)").exit()
