@@ -89,16 +89,33 @@ run_mode() {
   sleep 5
   local c0; c0=$(cpu_ticks "$pid")
   local s0; s0=$(stats)
-  sleep "$WINDOW"
+  # /_sim/stats every second, to tell fast ticks from whole lists afterwards.
+  : > "$WORK/$mode.samples"
+  local end=$(( $(date +%s) + WINDOW ))
+  while (( $(date +%s) < end )); do
+    sleep 1
+    stats >> "$WORK/$mode.samples"; echo >> "$WORK/$mode.samples"
+  done
   local c1; c1=$(cpu_ticks "$pid")
   local s1; s1=$(stats)
   local rss; rss=$(rss_mb "$pid")
   "${TMUX[@]}" capture-pane -p -t "$session" | head -4 | cut -c1-160 >&2
   "${TMUX[@]}" kill-session -t "$session" 2>/dev/null || true
-  python3 - "$mode" "$loaded" "$first_rss" "$rss" "$c0" "$c1" "$TICKS" "$WINDOW" "$s0" "$s1" <<'PY'
+  python3 - "$mode" "$loaded" "$first_rss" "$rss" "$c0" "$c1" "$TICKS" "$WINDOW" "$s0" "$s1" "$WORK/$mode.samples" <<'PY'
 import json, sys
 mode, loaded, first_rss, rss, c0, c1, ticks, window = sys.argv[1:9]
 s0, s1 = json.loads(sys.argv[9]), json.loads(sys.argv[10])
+samples = [s0] + [json.loads(l) for l in open(sys.argv[11]) if l.strip()]
+# Seconds in which a whole list ran (more than 100 requests) apart from the rest; each
+# stats call is one request of its own.
+quiet_req, quiet_bytes, quiet_secs, whole_secs = 0, 0, 0, 0
+for a, b in zip(samples, samples[1:]):
+    r, by = b["requests"] - a["requests"] - 1, b.get("bytes", 0) - a.get("bytes", 0)
+    if r > 100: whole_secs += 1; continue
+    quiet_req += r; quiet_bytes += by; quiet_secs += 1
+per_tick = (f"between whole lists: {quiet_req / max(quiet_secs, 1) * 2:.1f} requests and"
+            f" {quiet_bytes / max(quiet_secs, 1) * 2 / 1e3:.0f} kB per 2 s ({quiet_secs} s sampled,"
+            f" {whole_secs} s with a whole list)")
 window = float(window)
 cpu = (int(c1) - int(c0)) / int(ticks) / window * 100
 req = s1["requests"] - s0["requests"] - 1
@@ -108,7 +125,7 @@ kinds = {k: k1[k] - k0.get(k, 0) for k in k1 if k1[k] - k0.get(k, 0) > 0}
 kinds.pop("GET _sim/stats", None)
 print(f"| {mode:5} | first full load {loaded} ms, RSS {first_rss} MB | CPU {cpu:.2f}% of a core over {window:.0f} s"
       f" | RSS {rss} MB | {req} requests, {byt/1e6:.2f} MB in {window:.0f} s ({req/window*2:.1f} requests,"
-      f" {byt/window*2/1e3:.0f} kB per 2 s) | {json.dumps(kinds, sort_keys=True)} |")
+      f" {byt/window*2/1e3:.0f} kB per 2 s on average) | {per_tick} | {json.dumps(kinds, sort_keys=True)} |")
 PY
 }
 
