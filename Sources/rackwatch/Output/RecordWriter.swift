@@ -29,20 +29,9 @@ struct RecordWriter {
   /// JSON as UTF-8 bytes: written straight into one buffer (20,000 snapshots are 9 MB;
   /// appending them to a `String` one scalar at a time cost most of `list`'s CPU).
   func jsonBytes(_ records: [Record]) -> [UInt8] {
-    var out = JSONText(capacity: records.count * 450 + 4)
-    out.raw("[")
-    for (index, record) in records.enumerated() {
-      out.raw(index == 0 ? "\n  {" : ",\n  {")
-      for (fieldIndex, field) in record.fields.enumerated() {
-        if fieldIndex > 0 { out.raw(", ") }
-        out.string(field.name)
-        out.raw(": ")
-        out.value(field.value)
-      }
-      out.raw("}")
-    }
-    out.raw(records.isEmpty ? "]\n" : "\n]\n")
-    return out.bytes
+    var array = JSONArrayText(capacity: records.count * 450 + 4)
+    for record in records { array.append(record) }
+    return array.finish()
   }
 
   private func csv(_ records: [Record]) -> String {
@@ -86,6 +75,33 @@ struct RecordWriter {
     if header { out.append(line(names.map { $0.uppercased() })) }
     out += rows.map(line)
     return out.joined(separator: "\n") + "\n"
+  }
+}
+
+/// A JSON array of records written one record at a time, so `list` can turn each page into
+/// text while the next page travels (the same bytes as `RecordWriter.jsonBytes`).
+struct JSONArrayText {
+  private var out: JSONText
+  private var count = 0
+
+  init(capacity: Int = 0) { out = JSONText(capacity: capacity) }
+
+  mutating func append(_ record: Record) {
+    out.raw(count == 0 ? "[\n  {" : ",\n  {")
+    count += 1
+    for (fieldIndex, field) in record.fields.enumerated() {
+      if fieldIndex > 0 { out.raw(", ") }
+      out.string(field.name)
+      out.raw(": ")
+      out.value(field.value)
+    }
+    out.raw("}")
+  }
+
+  /// The whole array: `[]` when nothing was appended.
+  mutating func finish() -> [UInt8] {
+    out.raw(count == 0 ? "[]\n" : "\n]\n")
+    return out.bytes
   }
 }
 
