@@ -11,6 +11,7 @@
 #
 # Usage: scripts/bench-watch.sh
 #   RACKWATCH_BIN=path  BACKUPS=100000 SNAPSHOTS=100000 JOBS=300 WINDOW=60 MODES="fast whole"
+#   SLOW=30   the profile's slow interval, which is also how often fast refreshes read whole
 # Loopback only; the tmux server and the simulator are stopped on exit.
 set -euo pipefail
 
@@ -20,6 +21,7 @@ SNAPSHOTS=${SNAPSHOTS:-100000}
 JOBS=${JOBS:-300}
 WINDOW=${WINDOW:-60}
 MODES=${MODES:-"fast whole"}
+SLOW=${SLOW:-30}
 SCRATCH=${SCRATCH:-.build-release}
 WORK=$(mktemp -d /tmp/rackwatch-watch.XXXXXX)
 export TMUX_TMPDIR="$WORK/tmux"
@@ -67,13 +69,24 @@ run_mode() {
   local session="w$mode"
   local before; before=$(stats)
   local start; start=$(now_ns)
+  mkdir -p "$WORK/home/.config/rackwatch"
+  cat > "$WORK/home/.config/rackwatch/config.yaml" <<YAML
+default_profile: bench
+profiles:
+  bench:
+    auth: token
+    token: $TOKEN
+    endpoints: { database: "$BASE/dfw/database/v1.0/$TENANT", volume: "$BASE/dfw/volume/v3/$TENANT" }
+    regions: [DFW]
+    refresh: { fast: 2, slow: $SLOW }
+YAML
+  chmod 600 "$WORK/home/.config/rackwatch/config.yaml"
   "${TMUX[@]}" new-session -d -s "$session" -x 200 -y 60 \
     "env HOME=$WORK/home XDG_CONFIG_HOME=$WORK/home/.config TERM=tmux-256color RACKWATCH_WHOLE_LISTS=$whole \
-     $BIN --token $TOKEN --endpoint database=$BASE/dfw/database/v1.0/$TENANT \
-     --endpoint volume=$BASE/dfw/volume/v3/$TENANT --region DFW --log-file $WORK/$mode.log"
+     $BIN --profile bench --log-file $WORK/$mode.log"
   local pid=""
   for _ in $(seq 1 100); do
-    pid=$(pgrep -f -n "^$BIN --token $TOKEN" || true)
+    pid=$(pgrep -f -n "^$BIN --profile bench" || true)
     [[ -n "$pid" ]] && break
     sleep 0.05
   done
@@ -106,12 +119,12 @@ import json, sys
 mode, loaded, first_rss, rss, c0, c1, ticks, window = sys.argv[1:9]
 s0, s1 = json.loads(sys.argv[9]), json.loads(sys.argv[10])
 samples = [s0] + [json.loads(l) for l in open(sys.argv[11]) if l.strip()]
-# Seconds in which a whole list ran (more than 100 requests) apart from the rest; each
-# stats call is one request of its own.
+# Seconds in which a whole list ran (its 200 pages spread over a few seconds: more than 20
+# requests) apart from the rest; each stats call is one request of its own.
 quiet_req, quiet_bytes, quiet_secs, whole_secs = 0, 0, 0, 0
 for a, b in zip(samples, samples[1:]):
     r, by = b["requests"] - a["requests"] - 1, b.get("bytes", 0) - a.get("bytes", 0)
-    if r > 100: whole_secs += 1; continue
+    if r > 20: whole_secs += 1; continue
     quiet_req += r; quiet_bytes += by; quiet_secs += 1
 per_tick = (f"between whole lists: {quiet_req / max(quiet_secs, 1) * 2:.1f} requests and"
             f" {quiet_bytes / max(quiet_secs, 1) * 2 / 1e3:.0f} kB per 2 s ({quiet_secs} s sampled,"
@@ -129,6 +142,6 @@ print(f"| {mode:5} | first full load {loaded} ms, RSS {first_rss} MB | CPU {cpu:
 PY
 }
 
-echo "rackwatch watching $BACKUPS + $SNAPSHOTS rows, $JOBS jobs in motion, $(nproc) cores, binary $BIN"
+echo "rackwatch watching $BACKUPS + $SNAPSHOTS rows, $JOBS jobs in motion, refresh fast 2 s slow $SLOW s, $(nproc) cores, binary $BIN"
 for mode in $MODES; do run_mode "$mode"; done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
