@@ -29,10 +29,13 @@ final class TroveBackupOrder: Sendable {
   ) -> [Int] {
     guard limit > 0, !backups.isEmpty else { return [] }
     if offset == 0 {
+      // Read in place: copying each record out (strings and all) cost more than the rest.
       var keys: [(Double, Int, Int)] = []
       keys.reserveCapacity(include == nil ? backups.count : 64)
-      for (position, b) in backups.enumerated() where include?(b) ?? true {
-        keys.append((b.updated(at: now), b.seq, position))
+      backups.withUnsafeBufferPointer { records in
+        for position in records.indices where include?(records[position]) ?? true {
+          keys.append((records[position].updated(at: now), records[position].seq, position))
+        }
       }
       return smallest(limit, of: keys, by: Self.before).map(\.2)
     }
@@ -65,7 +68,9 @@ final class TroveBackupOrder: Sendable {
     {
       return kept.positions
     }
-    let updated = backups.map { $0.updated(at: now) }
+    let updated = backups.withUnsafeBufferPointer { records in
+      records.indices.map { records[$0].updated(at: now) }
+    }
     var positions = (0..<Int32(count)).map { $0 }
     positions.sort { a, b in
       let (ua, ub) = (updated[Int(a)], updated[Int(b)])
