@@ -17,6 +17,8 @@ struct RegionData: Sendable {
   /// Ids of rows with a delete in progress (settled by ``settle(at:)``).
   var pendingBackupDeletes: Set<String> = []
   var pendingSnapshotDeletes: Set<String> = []
+  /// Trove's newest-updated-first order of `backups`, cached for paging.
+  let backupOrder = TroveBackupOrder()
 
   init(name: String) { self.name = name }
 

@@ -41,9 +41,13 @@ struct SnapshotRecord: Sendable {
     return "\(percent)%"
   }
 
-  /// `updated_at`: null while creating (fixtures/real/cinder-29/snapshot-show-creating.json).
+  /// `updated_at`: null right after create, at 0% (fixtures/real/cinder-29/
+  /// snapshot-show-creating.json); then every progress change is saved with the snapshot and
+  /// bumps it (on Cinder 29 progress and updated_at change together: ROUND2.md), so while
+  /// progress moves it is the moment asked about.
   func updatedAt(at now: Double) -> Double? {
     var latest: Double? = now - created >= duration ? created + duration : nil
+    if latest == nil, deleteStarted == nil, progress(at: now) != "0%" { latest = now }
     for t in [changed, deleteStarted].compactMap({ $0 }) where t <= now {
       latest = max(latest ?? t, t)
     }

@@ -70,28 +70,19 @@ enum TroveAPI {
     var w = JSONWriter(capacity: min(limit, 1000) * 700 + 64)
     w.beginObject()
     w.beginArray("backups")
-    var count = 0
-    if datastoreType == nil, instanceFilter == nil {
-      var index = data.backups.count - 1 - offset
-      while count < limit, index >= 0 {
-        TroveWire.backup(&w, data.backups[index], ctx)
-        count += 1
-        index -= 1
+    // Newest updated first, as Trove orders them (TroveBackupOrder).
+    let include: ((BackupRecord) -> Bool)? =
+      datastoreType == nil && instanceFilter == nil
+      ? nil
+      : { b in
+        if let instanceFilter, b.instanceID != instanceFilter { return false }
+        if let datastoreType, Datastore.all[b.datastore].type != datastoreType { return false }
+        return true
       }
-    } else {
-      var skipped = 0
-      for b in data.backups.reversed() {
-        if let instanceFilter, b.instanceID != instanceFilter { continue }
-        if let datastoreType, Datastore.all[b.datastore].type != datastoreType { continue }
-        if skipped < offset {
-          skipped += 1
-          continue
-        }
-        TroveWire.backup(&w, b, ctx)
-        count += 1
-        if count == limit { break }
-      }
-    }
+    let page = data.backupOrder.page(
+      data.backups, at: ctx.now, offset: offset, limit: limit, include: include)
+    for position in page { TroveWire.backup(&w, data.backups[position], ctx) }
+    let count = page.count
     w.endArray()
     // A full page always links on, even when it holds the last row
     // (fixtures/real/trove-26/backups-page3.json).

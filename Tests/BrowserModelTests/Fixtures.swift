@@ -84,6 +84,7 @@ enum Fixtures {
   static func loads(_ effects: [Effect]) -> [String] {
     effects.compactMap {
       if case .load(let kind, let region, _, _) = $0 { return "\(kind.rawValue) \(region)" }
+      if case .reload(let kind, let region, _, _) = $0 { return "\(kind.rawValue) \(region)" }
       return nil
     }
   }

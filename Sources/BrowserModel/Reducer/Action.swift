@@ -158,4 +158,6 @@ public enum Effect: Sendable, Hashable {
   case recordHistory([HistoryEvent])
   /// Show a desktop notification through the terminal (OSC 9/777, or the bell).
   case notifyDesktop(DesktopNotification)
+  /// Like `load`, but always the whole list (`r`): never only what changed.
+  case reload(PaneKind, region: String, since: ListVersion? = nil, watch: Set<String> = [])
 }

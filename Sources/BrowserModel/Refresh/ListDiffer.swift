@@ -14,15 +14,22 @@ public final class ListDiffer: Sendable {
     var region: String
   }
 
-  /// The last result of one list: IDs and fingerprints in the server's order.
+  /// The last result of one list: IDs and fingerprints in the server's order, and what a
+  /// fast refresh needs of it (`ListDiffer+Changes.swift`).
   struct Baseline {
     var version: ListVersion
     var ids: [String]
     var prints: [Int]
+    /// Each item's update time (seconds since 1970), NaN when it has none.
+    var updated: [Double]
+    /// The (unsanitised) IDs of the items in motion.
+    var moving: Set<String>
+    /// Position of each ID; built the first time a fast refresh needs it.
+    var index: [String: Int]?
   }
 
-  private let baselines = Mutex<[Key: Baseline]>([:])
-  private let counter = Atomic<UInt64>(0)
+  let baselines = Mutex<[Key: Baseline]>([:])
+  let counter = Atomic<UInt64>(0)
 
   public init() {}
 
@@ -50,13 +57,21 @@ public final class ListDiffer: Sendable {
     ids.reserveCapacity(resources.count)
     var prints: [Int] = []
     prints.reserveCapacity(resources.count)
+    var updated: [Double] = []
+    updated.reserveCapacity(resources.count)
+    var moving = Set<String>()
     for resource in resources {
       ids.append(resource.id)
       prints.append(ResourceComparison.fingerprint(resource))
+      updated.append(Self.updateTime(resource))
+      if resource.isInMotion { moving.insert(resource.id) }
     }
     let version = ListVersion(counter.add(1, ordering: .relaxed).newValue)
     guard let old, let since else {
-      baselines.withLock { $0[key] = Baseline(version: version, ids: ids, prints: prints) }
+      baselines.withLock {
+        $0[key] = Baseline(
+          version: version, ids: ids, prints: prints, updated: updated, moving: moving)
+      }
       let rows = resources.map { Row(region: region, resource: $0.sanitized()) }
       return ListUpdate(version: version, change: .full(rows), count: resources.count)
     }
@@ -92,7 +107,10 @@ public final class ListDiffer: Sendable {
       }
       changed.append(Row(region: region, resource: resources[k].sanitized()))
     }
-    baselines.withLock { $0[key] = Baseline(version: version, ids: ids, prints: prints) }
+    baselines.withLock {
+      $0[key] = Baseline(
+        version: version, ids: ids, prints: prints, updated: updated, moving: moving)
+    }
     var removed = old.ids.indices.filter { !seen[$0] }.map { old.ids[$0] }
     if !removed.isEmpty {
       // An ID listed twice last time is unseen at one of its places but not gone.

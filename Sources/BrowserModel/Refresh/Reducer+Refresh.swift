@@ -31,9 +31,9 @@ extension Reducer {
   }
 
   /// Sends one list request per pane and region that is not already running.
-  static func loadAll(_ state: inout BrowserState, kinds: [PaneKind], onlyNeverLoaded: Bool)
-    -> [Effect]
-  {
+  static func loadAll(
+    _ state: inout BrowserState, kinds: [PaneKind], onlyNeverLoaded: Bool, whole: Bool = false
+  ) -> [Effect] {
     var effects: [Effect] = []
     let regions = state.watchedRegions
     for kind in kinds {
@@ -44,7 +44,8 @@ extension Reducer {
           if onlyNeverLoaded, list.lastLoaded != nil || list.error != nil { continue }
           list.inFlight = true
           pane.lists[region] = list
-          effects.append(pane.loadEffect(region: region))
+          effects.append(
+            whole ? pane.reloadEffect(region: region) : pane.loadEffect(region: region))
         }
       }
     }
@@ -58,7 +59,8 @@ extension Reducer {
   static func refreshNow(_ state: inout BrowserState) -> [Effect] {
     var kinds = watchedPanes(state)
     if !kinds.contains(state.focusedPane) { kinds.append(state.focusedPane) }
-    return loadAll(&state, kinds: kinds, onlyNeverLoaded: false)
+    // `r` reads every list whole: deletions a fast refresh cannot see show at once.
+    return loadAll(&state, kinds: kinds, onlyNeverLoaded: false, whole: true)
   }
 
   static func tick(_ state: inout BrowserState, now: Date) -> [Effect] {
@@ -298,6 +300,15 @@ extension Reducer {
     state.scheduledWakeup = earliest
     let seconds = max(0, earliest.timeIntervalSince(state.now))
     return .scheduleTick(after: .milliseconds(Int64((seconds * 1000).rounded(.up))))
+  }
+}
+
+extension PaneState {
+  /// The whole-list request for one region (`r`).
+  func reloadEffect(region: String) -> Effect {
+    guard case .load(let kind, let region, let since, let watch) = loadEffect(region: region)
+    else { return loadEffect(region: region) }
+    return .reload(kind, region: region, since: since, watch: watch)
   }
 }
 

@@ -53,7 +53,8 @@ public actor BrowserStore<C: Clock> where C.Duration == Duration {
     self.clock = clock
     self.date = date
     self.hooks = hooks
-    self.runner = EffectRunner(service: service, now: date)
+    self.runner = EffectRunner(
+      service: service, now: date, wholeListInterval: state.refresh.slow.seconds)
     (states, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
   }
 

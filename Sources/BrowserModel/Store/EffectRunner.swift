@@ -12,11 +12,24 @@ public struct EffectRunner: Sendable {
   public let differ = ListDiffer()
   /// The last "could not be read" warning of each list, so a refresh says it once.
   let warnings = ListWarnings()
+  /// A list is read whole at least this often (seconds); in between, a refresh of backups
+  /// or snapshots asks only for what changed when the service can tell (`ChangeReader`).
+  public let wholeListInterval: TimeInterval
+  /// When each list was last read whole, and which servers were seen out of order.
+  let book = FastRefreshBook()
+  let reader = ChangeReader()
 
-  public init(service: any CloudService, now: @escaping @Sendable () -> Date) {
+  public init(
+    service: any CloudService, now: @escaping @Sendable () -> Date,
+    wholeListInterval: TimeInterval = 30
+  ) {
     self.service = service
     self.now = now
+    self.wholeListInterval = wholeListInterval
   }
+
+  /// Fast refreshes answered so far and the requests they made.
+  public var fastRefreshTotals: (ticks: Int, requests: Int) { book.fastTotals }
 
   /// Runs one effect; nil for effects that are not cloud calls.
   public func perform(_ effect: Effect) async -> Action? {
@@ -26,30 +39,58 @@ public struct EffectRunner: Sendable {
   /// Runs one effect: its answer, then a warning for the message line when a list had items
   /// that could not be read ("1 item could not be read").
   public func actions(for effect: Effect) async -> [Action] {
-    guard case .load = effect else { return await answer(effect).map { [$0] } ?? [] }
-    let report = ListReport()
-    let action = await ListReport.$current.withValue(report) { await answer(effect) }
-    var actions = action.map { [$0] } ?? []
-    if case .load(let kind, let region, _, _) = effect,
-      let warning = warnings.news(report.warning, for: kind, region: region)
+    let request: (kind: PaneKind, region: String, since: ListVersion?, watch: Set<String>)
+    let mayTakeFastPath: Bool
+    switch effect {
+    case .load(let kind, let region, let since, let watch):
+      (request, mayTakeFastPath) = ((kind, region, since, watch), true)
+    case .reload(let kind, let region, let since, let watch):
+      (request, mayTakeFastPath) = ((kind, region, since, watch), false)
+    default:
+      return await answer(effect).map { [$0] } ?? []
+    }
+    if mayTakeFastPath,
+      let update = await changes(
+        request.kind, region: request.region, since: request.since, watch: request.watch)
     {
+      // A fast refresh sees only some items: the unreadable-items warning is left to the
+      // whole lists, so it is neither repeated nor cleared by a fast tick.
+      return [.listUpdated(request.kind, region: request.region, update, now: now())]
+    }
+    let report = ListReport()
+    let action = await ListReport.$current.withValue(report) {
+      await wholeList(
+        request.kind, region: request.region, since: request.since, watch: request.watch)
+    }
+    var actions = [action]
+    if let warning = warnings.news(report.warning, for: request.kind, region: request.region) {
       actions.append(.notify(.error, warning))
     }
     return actions
+  }
+
+  /// One whole list, as the difference from the version the pane holds when possible.
+  private func wholeList(
+    _ kind: PaneKind, region: String, since: ListVersion?, watch: Set<String>
+  ) async -> Action {
+    let started = now()
+    switch await capture({ try await list(kind, region: region) }) {
+    case .success(let resources):
+      let update = differ.update(kind, region: region, resources, since: since, watch: watch)
+      book.wholeListed(kind, region: region, at: started)
+      return .listUpdated(kind, region: region, update, now: now())
+    case .failure(let error):
+      return .listLoaded(kind, region: region, .failure(error), now: now())
+    }
   }
 
   private func answer(_ effect: Effect) async -> Action? {
     switch effect {
     case .loadRegions:
       return .regionsLoaded(await capture { try await service.regions() })
-    case .load(let kind, let region, let since, let watch):
-      switch await capture({ try await list(kind, region: region) }) {
-      case .success(let resources):
-        let update = differ.update(kind, region: region, resources, since: since, watch: watch)
-        return .listUpdated(kind, region: region, update, now: now())
-      case .failure(let error):
-        return .listLoaded(kind, region: region, .failure(error), now: now())
-      }
+    case .load(let kind, let region, let since, let watch),
+      .reload(let kind, let region, let since, let watch):
+      return await wholeList(kind, region: region, since: since, watch: watch)
     case .createBackup(let request, let region, let placeholder):
       let result = await capture { try await service.createBackup(request, region: region) }
       return .backupCreated(placeholder: placeholder, result, now: now())

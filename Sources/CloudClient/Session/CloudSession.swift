@@ -146,6 +146,19 @@ public final class CloudSession: CloudService {
               response = try await send(
                 .GET, current, service: service, kind: kind, operation: operation)
             }
+            // The next page is asked for before this one is decoded when its link can be
+            // read from the end of the body; the decoded link decides below.
+            var early: String?
+            if let guess = PageLinks.guessNext(in: response.body).map({
+              PageLinks.follow($0, from: current)
+            }), guess != current, !seen.contains(guess), seen.count < maxPages,
+              guess.utf8.count <= PagesSeen.maxURLBytes
+            {
+              early = guess
+              prefetch = Task {
+                try await send(.GET, guess, service: service, kind: kind, operation: operation)
+              }
+            }
             let page: ListPage<Item>
             do {
               page = try decode(response.body)
@@ -184,10 +197,15 @@ public final class CloudSession: CloudService {
                 kind: .malformedResponse,
                 summary: "\(operation) failed: more than \(maxItems) items; stopped")
             }
-            // The next page is requested now, so it travels while this one is consumed.
-            if let next {
-              prefetch = Task {
-                try await send(.GET, next, service: service, kind: kind, operation: operation)
+            // The next page is requested now (if the guess was not it), so it travels while
+            // this one is consumed.
+            if next != early {
+              prefetch?.cancel()
+              prefetch = nil
+              if let next {
+                prefetch = Task {
+                  try await send(.GET, next, service: service, kind: kind, operation: operation)
+                }
               }
             }
             if !items.isEmpty { continuation.yield(items) }

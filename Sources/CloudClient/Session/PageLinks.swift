@@ -18,6 +18,23 @@ enum PageLinks {
     (try? JSONDecoder().decode(LinksOnly.self, from: body))?.next
   }
 
+  /// The next href read from the end of a page alone, before the page is decoded, so the
+  /// next request can travel meanwhile (issue 17): Cinder and Trove write the link list
+  /// after the items. The last `"<name>_links"` or `"links"` key in the last 4 kB, with the
+  /// rest of the body after it, must read as one JSON object (a key-like text inside a
+  /// string cannot: its quotes are escaped). Only a guess: the caller checks it against the
+  /// decoded page.
+  static func guessNext(in body: Data) -> String? {
+    let tail = body[max(body.startIndex, body.endIndex - 4096)...]
+    for name in ["\"snapshots_links\"", "\"volumes_links\"", "\"links\""] {
+      guard let key = tail.lastRange(of: Data(name.utf8)) else { continue }
+      var object = Data("{".utf8)
+      object.append(body[key.lowerBound...])
+      if let next = next(in: object) { return next }
+    }
+    return nil
+  }
+
   /// The URL to request for `href`: the current request's scheme, host and path with the
   /// href's query merged over the current one. Trove writes `https://` links although it is
   /// served over plain HTTP and its marker is an offset (trove-26/backups-page1.json), so

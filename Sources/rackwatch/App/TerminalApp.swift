@@ -37,8 +37,10 @@ enum TerminalApp {
     } catch {
       return .failed("\(error)")
     }
+    let wholeLists = environment["RACKWATCH_WHOLE_LISTS"] == "1"
     let store = BrowserStore(
-      state: initial, service: service, clock: ContinuousClock(),
+      state: initial, service: wholeLists ? WholeListsOnly(base: service) : service,
+      clock: ContinuousClock(),
       hooks: FrontEndHooks(
         copyToClipboard: { text in Task { await screen.copyToClipboard(text) } },
         bell: { Task { await screen.bell() } },

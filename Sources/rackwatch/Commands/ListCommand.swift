@@ -27,17 +27,25 @@ struct ListCommand: AsyncParsableCommand {
     do {
       let regions = try await connection.regions(allRegions: allRegions)
       let report = ListReport()
-      let records = try await ListReport.$current.withValue(report) {
-        try await Self.fetch(kind, regions: regions, from: connection.session)
-      }.filter(matches)
-      // Said once, on stderr: the items that were read are still listed.
-      if let warning = report.warning {
-        StandardError.write("rackwatch: warning: \(TerminalSafe.sanitize(warning))\n")
+      if format == .json, regions.count == 1 {
+        // One region as JSON: each page becomes text while the next one travels.
+        let keep = matches
+        let json = try await ListReport.$current.withValue(report) {
+          try await Self.json(kind, region: regions[0], from: connection.session, keep: keep)
+        }
+        Self.warn(report)
+        FileHandle.standardOutput.write(Data(json))
+      } else {
+        let records = try await ListReport.$current.withValue(report) {
+          try await Self.fetch(kind, regions: regions, from: connection.session)
+        }.filter(matches)
+        Self.warn(report)
+        let writer = RecordWriter(
+          format: format, header: !noHeader, tableColumns: tableColumns,
+          sanitize: { TerminalSafe.sanitize($0) })
+        FileHandle.standardOutput.write(
+          format == .json ? Data(writer.jsonBytes(records)) : Data(writer.render(records).utf8))
       }
-      let writer = RecordWriter(
-        format: format, header: !noHeader, tableColumns: tableColumns,
-        sanitize: { TerminalSafe.sanitize($0) })
-      FileHandle.standardOutput.write(Data(writer.render(records).utf8))
     } catch let error as CloudError {
       try? await connection.session.shutdown()
       throw CommandFailure.from(error, doing: "Listing \(kind.rawValue)").exit()

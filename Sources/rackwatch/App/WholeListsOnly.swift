@@ -1,0 +1,46 @@
+import CloudClient
+
+/// A service seen only through whole lists: every refresh lists everything, as rackwatch did
+/// before fast refreshes (issue 17). `RACKWATCH_WHOLE_LISTS=1` selects it, so a benchmark can
+/// measure both ways with one binary (`scripts/bench-watch.sh`), and an operator can fall
+/// back if a cloud's newest-updated order ever misleads the fast path.
+struct WholeListsOnly: CloudService {
+  let base: any CloudService
+
+  func regions() async throws -> [String] { try await base.regions() }
+  func listBackups(region: String) async throws -> [Backup] {
+    try await base.listBackups(region: region)
+  }
+  func listSnapshots(region: String) async throws -> [Snapshot] {
+    try await base.listSnapshots(region: region)
+  }
+  func listInstances(region: String) async throws -> [DatabaseInstance] {
+    try await base.listInstances(region: region)
+  }
+  func listVolumes(region: String) async throws -> [Volume] {
+    try await base.listVolumes(region: region)
+  }
+  func backup(id: String, region: String) async throws -> Backup {
+    try await base.backup(id: id, region: region)
+  }
+  func snapshot(id: String, region: String) async throws -> Snapshot {
+    try await base.snapshot(id: id, region: region)
+  }
+  func createBackup(_ request: BackupCreateRequest, region: String) async throws -> Backup {
+    try await base.createBackup(request, region: region)
+  }
+  func deleteBackup(id: String, region: String) async throws {
+    try await base.deleteBackup(id: id, region: region)
+  }
+  func createSnapshot(_ request: SnapshotCreateRequest, region: String) async throws -> Snapshot {
+    try await base.createSnapshot(request, region: region)
+  }
+  func updateSnapshot(id: String, _ request: SnapshotUpdateRequest, region: String) async throws
+    -> Snapshot
+  {
+    try await base.updateSnapshot(id: id, request, region: region)
+  }
+  func deleteSnapshot(id: String, region: String) async throws {
+    try await base.deleteSnapshot(id: id, region: region)
+  }
+}
