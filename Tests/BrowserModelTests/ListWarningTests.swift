@@ -37,26 +37,6 @@ struct ListWarningTests {
       throw Unused()
     }
     func deleteSnapshot(id: String, region: String) async throws { throw Unused() }
-    func listFlavors(region: String) async throws -> [Flavor] { throw Unused() }
-    func restoreBackup(_ request: RestoreRequest, region: String) async throws
-      -> DatabaseInstance
-    { throw Unused() }
-    func createVolume(_ request: VolumeFromSnapshotRequest, region: String) async throws
-      -> Volume
-    { throw Unused() }
-    func setSnapshotMetadata(
-      snapshotID: String, _ pairs: [String: String], replace: Bool, region: String
-    ) async throws -> [String: String] { throw Unused() }
-    func snapshotMetadata(snapshotID: String, region: String) async throws -> [String: String] {
-      throw Unused()
-    }
-    func deleteSnapshotMetadataKey(snapshotID: String, key: String, region: String) async throws {
-      throw Unused()
-    }
-    func resetSnapshotStatus(snapshotID: String, to status: String, region: String)
-      async throws
-    { throw Unused() }
-    func forceDeleteSnapshot(snapshotID: String, region: String) async throws { throw Unused() }
   }
 
   @Test("the rows that were read are loaded and the message line says one was left out")

@@ -43,4 +43,31 @@ struct WholeListsOnly: CloudService {
   func deleteSnapshot(id: String, region: String) async throws {
     try await base.deleteSnapshot(id: id, region: region)
   }
+  func listFlavors(region: String) async throws -> [Flavor] {
+    try await base.listFlavors(region: region)
+  }
+  func restoreBackup(_ request: RestoreRequest, region: String) async throws -> DatabaseInstance {
+    try await base.restoreBackup(request, region: region)
+  }
+  func createVolume(_ request: VolumeFromSnapshotRequest, region: String) async throws -> Volume {
+    try await base.createVolume(request, region: region)
+  }
+  func snapshotMetadata(snapshotID: String, region: String) async throws -> [String: String] {
+    try await base.snapshotMetadata(snapshotID: snapshotID, region: region)
+  }
+  func setSnapshotMetadata(
+    snapshotID: String, _ pairs: [String: String], replace: Bool, region: String
+  ) async throws -> [String: String] {
+    try await base.setSnapshotMetadata(
+      snapshotID: snapshotID, pairs, replace: replace, region: region)
+  }
+  func deleteSnapshotMetadataKey(snapshotID: String, key: String, region: String) async throws {
+    try await base.deleteSnapshotMetadataKey(snapshotID: snapshotID, key: key, region: region)
+  }
+  func resetSnapshotStatus(snapshotID: String, to status: String, region: String) async throws {
+    try await base.resetSnapshotStatus(snapshotID: snapshotID, to: status, region: region)
+  }
+  func forceDeleteSnapshot(snapshotID: String, region: String) async throws {
+    try await base.forceDeleteSnapshot(snapshotID: snapshotID, region: region)
+  }
 }
