@@ -132,4 +132,31 @@ struct RecoveryEndToEndTests {
     }
     await EndToEndTests.finish(tmux, home)
   }
+
+  @Test("at 80x24 the help scrolls to its last line and back; the detail view scrolls")
+  func scrolling() async throws {
+    try #require(TmuxSession.isAvailable, "tmux is needed (.ci/run installs it)")
+    let (tmux, home) = try await EndToEndTests.startDemo(width: 80, height: 24)
+    do {
+      try await tmux.press("?")
+      try await tmux.waitFor(text: "Help · ↑↓ scroll")
+      try await tmux.press("G")
+      try await tmux.waitFor("the help's last entry") {
+        $0.contains(":q ") && !$0.contains("first / last row")
+      }
+      try await tmux.press("g")
+      try await tmux.waitFor(text: "first / last row")
+      try await tmux.press("Escape")
+      // A backup's detail at 80x24 is longer than the screen: it scrolls to its end.
+      try await tmux.press("Enter")
+      let top = try await tmux.waitFor(text: "Detail ·")
+      #expect(top.contains("↓"))
+      try await tmux.press("G")
+      try await tmux.waitFor("the detail's end") { $0.contains("↑") && !$0.contains(" Name ") }
+    } catch {
+      await EndToEndTests.finish(tmux, home)
+      throw error
+    }
+    await EndToEndTests.finish(tmux, home)
+  }
 }

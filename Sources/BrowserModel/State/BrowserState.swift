@@ -155,3 +155,22 @@ public struct BrowserState: Sendable {
     panes[kind] = pane
   }
 }
+
+extension BrowserState {
+  /// The same state with every pane's rows left out: what the front end keeps between frames
+  /// to map keys. While it held a whole state, the store's next change to a pane copied every
+  /// row (100,000 rows: about twenty reference counts each) because two values shared the
+  /// arrays; with only the store holding them, changes are made in place.
+  public func withoutRows() -> BrowserState {
+    var copy = self
+    for kind in PaneKind.allCases {
+      guard let pane = copy.panes[kind] else { continue }
+      var light = PaneState(kind: kind)
+      light.filter = pane.filter
+      light.selectedID = pane.selectedID
+      light.lists = pane.lists
+      copy.panes[kind] = light
+    }
+    return copy
+  }
+}

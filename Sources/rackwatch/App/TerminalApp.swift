@@ -15,7 +15,9 @@ enum TerminalApp {
 
   private enum Event: Sendable {
     case key(Key)
-    case state(BrowserState)
+    /// The store has a new state (read from the store when drawing: the event carries none,
+    /// so no row array is held while it waits in the queue).
+    case stateChanged
     /// A spinner step while something is in motion (at most 4 a second).
     case animate
     case finished
@@ -63,7 +65,7 @@ enum TerminalApp {
       sink.yield(.finished)
     }
     let statePump = Task {
-      for await state in store.states { sink.yield(.state(state)) }
+      for await _ in store.states { sink.yield(.stateChanged) }
       sink.yield(.finished)
     }
     let animation = Animation(sink: sink)
@@ -71,37 +73,31 @@ enum TerminalApp {
     await Self.reportThemeProblems(
       catalog, requested: initial.themeName, using: theme.name,
       noColor: !(environment["NO_COLOR"] ?? "").isEmpty, to: store)
-    var latest = initial
+    // Between frames only a state without rows is kept (to map keys): see `withoutRows`.
+    var keyState = initial.withoutRows()
     var size = await screen.size()
-    await store.send(.setViewport(rows: Self.viewportRows(latest, size)))
+    await store.send(.setViewport(rows: Self.viewportRows(keyState, size)))
     await store.start()
 
     loop: for await event in events {
       switch event {
       case .key(.resize):
         size = await screen.size()
-        latest = await store.state
-        await store.send(.setViewport(rows: Self.viewportRows(latest, size)))
+        keyState = await store.state.withoutRows()
+        await store.send(.setViewport(rows: Self.viewportRows(keyState, size)))
       case .key(let key):
         // Map each key against the store's current state, not the last one drawn: keys
         // typed faster than frames (a paste, a script) must see the dialog the previous key
         // opened.
-        if let action = KeyMap.action(for: key, in: latest) {
+        if let action = KeyMap.action(for: key, in: keyState) {
           await store.send(action)
-          latest = await store.state
-          // Opening or closing the detail changes the list's height on a narrow screen.
-          let rows = Self.viewportRows(latest, size)
-          if rows != latest.viewportRows {
-            await store.send(.setViewport(rows: rows))
-            latest = await store.state
-          }
-          latest = await Self.measureDetail(latest, size, store)
+          keyState = await Self.afterKey(store, size)
         }
         continue loop
-      case .state:
+      case .stateChanged:
         // The stream may hand over a state older than one already read after a key.
-        let state = await store.state
-        latest = state
+        let state = await store.state.withoutRows()
+        keyState = state
         if state.shouldQuit { break loop }
         if state.themeName != themeName {
           themeName = state.themeName
@@ -121,13 +117,12 @@ enum TerminalApp {
       case .finished:
         break loop
       }
+      let (frame, moving, drawn) = await Self.compose(store, size: size, theme: theme)
+      keyState = drawn
       // Only the focused pane is on screen: a stale instance in BACKUP on another pane must not
       // keep the spinner (and the CPU) busy.
-      animation.update(active: latest.focused.anyInMotion || latest.focused.isLoading)
-      latest = await Self.measureDetail(latest, size, store)
-      var view = latest
-      view.now = max(Date(), latest.now)
-      await screen.draw(render(view, size: size, theme: theme))
+      animation.update(active: moving)
+      await screen.draw(frame)
     }
     animation.update(active: false)
     keyPump.cancel()
@@ -162,14 +157,50 @@ enum TerminalApp {
     }
   }
 
-  /// Tells the model how long the open detail view is, so scrolling stops at its last line.
+  /// After a key: the list's height (opening the detail changes it on a narrow screen) and
+  /// the detail's and help's extents, then the state to map the next key against.
+  private static func afterKey<C>(_ store: BrowserStore<C>, _ size: (cols: Int, rows: Int)) async
+    -> BrowserState
+  {
+    var state = await store.state
+    let rows = Self.viewportRows(state, size)
+    if rows != state.viewportRows {
+      await store.send(.setViewport(rows: rows))
+      state = await store.state
+    }
+    return await Self.measureDetail(state, size, store).withoutRows()
+  }
+
+  /// The frame of the store's current state, whether the focused pane moves (the spinner),
+  /// and that state without rows. The whole state lives only inside this call.
+  private static func compose<C>(
+    _ store: BrowserStore<C>, size: (cols: Int, rows: Int), theme: Theme
+  ) async -> (Frame, Bool, BrowserState) {
+    var view = await Self.measureDetail(await store.state, size, store)
+    let moving = view.focused.anyInMotion || view.focused.isLoading
+    view.now = max(Date(), view.now)
+    let frame = render(view, size: size, theme: theme)
+    return (frame, moving, view.withoutRows())
+  }
+
+  /// Tells the model how long the open detail view and the help are, so scrolling stops at
+  /// their last line.
   private static func measureDetail<C>(
     _ state: BrowserState, _ size: (cols: Int, rows: Int), _ store: BrowserStore<C>
   ) async -> BrowserState {
-    guard let extent = Renderer.detailExtent(state, cols: size.cols, rows: size.rows),
+    var actions: [Action] = []
+    if let extent = Renderer.detailExtent(state, cols: size.cols, rows: size.rows),
       extent != state.detailExtent
-    else { return state }
-    await store.send(.setDetailExtent(extent))
+    {
+      actions.append(.setDetailExtent(extent))
+    }
+    if let extent = Renderer.helpExtent(state, cols: size.cols, rows: size.rows),
+      extent != state.helpExtent
+    {
+      actions.append(.setHelpExtent(extent))
+    }
+    guard !actions.isEmpty else { return state }
+    for action in actions { await store.send(action) }
     return await store.state
   }
 
