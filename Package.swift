@@ -48,7 +48,7 @@ let package = Package(
         .product(name: "NIOCore", package: "swift-nio"),
       ]
     ),
-    .target(name: "BrowserModel", dependencies: ["CloudClient"]),
+    .target(name: "BrowserModel", dependencies: ["CloudClient", "CHeapStats"]),
     .target(name: "TerminalUI", dependencies: ["BrowserModel", "Yams"]),
     .target(name: "NcursesTerminal", dependencies: ["CNcurses", "TerminalUI"]),
     .executableTarget(

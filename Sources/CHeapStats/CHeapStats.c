@@ -12,3 +12,9 @@ size_t rw_heap_bytes_in_use(void) {
   return 0;
 #endif
 }
+
+void rw_heap_trim(void) {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}

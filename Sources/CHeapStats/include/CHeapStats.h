@@ -8,4 +8,7 @@
 /// how fragmented the heap is, so a difference of two readings is what was kept.
 size_t rw_heap_bytes_in_use(void);
 
+/// Gives freed heap pages back to the system (glibc `malloc_trim`); nothing elsewhere.
+void rw_heap_trim(void);
+
 #endif
