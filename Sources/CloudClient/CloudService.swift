@@ -20,4 +20,11 @@ public protocol CloudService: Sendable {
   func updateSnapshot(id: String, _ request: SnapshotUpdateRequest, region: String) async throws
     -> Snapshot
   func deleteSnapshot(id: String, region: String) async throws
+
+  // Schedules (Rackspace only; defaults in CloudService+Schedules.swift say "none here").
+  /// Nil when the cloud has no `/schedules` (OpenStack Trove answers 404).
+  func listSchedules(region: String) async throws -> [BackupSchedule]?
+  func createSchedule(_ request: ScheduleRequest, region: String) async throws -> BackupSchedule
+  func updateSchedule(id: String, _ request: ScheduleRequest, region: String) async throws
+  func deleteSchedule(id: String, region: String) async throws
 }

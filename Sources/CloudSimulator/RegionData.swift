@@ -17,6 +17,8 @@ struct RegionData: Sendable {
   /// Ids of rows with a delete in progress (settled by ``settle(at:)``).
   var pendingBackupDeletes: Set<String> = []
   var pendingSnapshotDeletes: Set<String> = []
+  /// Cloud Databases backup schedules (`/schedules`), fired by ``fireSchedules(at:_:_:)``.
+  var schedules: [ScheduleRecord] = []
 
   init(name: String) { self.name = name }
 

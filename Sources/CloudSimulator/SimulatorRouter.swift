@@ -74,6 +74,7 @@ enum SimulatorRouter {
     // uniquely owned and are mutated in place instead of copied.
     guard var data = world.regions.removeValue(forKey: key) else { return notFound() }
     data.settle(at: now)
+    data.fireSchedules(at: now, world.configuration, &world.idGenerator)
     defer { world.regions[key] = data }
     switch kind {
     case .trove:

@@ -30,7 +30,11 @@ struct SimulatorWorld: Sendable {
     faultGenerator = SeededGenerator(seed: configuration.seed ^ 0xFA17)
     let seeder = RegionSeeder(configuration: configuration, start: start)
     for (i, region) in configuration.regions.enumerated() {
-      regions[region.lowercased()] = seeder.seed(region: region, index: i)
+      var data = seeder.seed(region: region, index: i)
+      if configuration.protectionMix {
+        ProtectionSeeder(configuration: configuration, start: start).seed(&data, index: i)
+      }
+      regions[region.lowercased()] = data
     }
   }
 

@@ -28,6 +28,7 @@ enum TroveAPI {
       return single(data.backups[i], ctx, status: 200)
     case ("POST", 1, "backups"): return TroveBackupCreate.create(req, &data, ctx, &ids)
     case ("DELETE", 2, "backups"): return deleteBackup(parts[1], &data, ctx, &ids)
+    case (_, 1...2, "schedules"): return TroveSchedules.handle(req, parts, &data, ctx, &ids)
     default:
       return .notFound("The resource could not be found.")
     }

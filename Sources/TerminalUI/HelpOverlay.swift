@@ -15,6 +15,7 @@ enum HelpOverlay {
     ("y", "copy ID to clipboard (OSC 52)"),
     ("? q Ctrl-C", "this help, quit"),
     (":backups :snapshots", "show a pane (also :instances :volumes)"),
+    ("5 :protection", "is everything protected? Enter its backups, a schedule"),
     (":region NAME|all", "watch one region or all"),
     (":theme NAME", "switch theme"),
     (":q", "quit"),

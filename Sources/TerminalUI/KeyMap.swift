@@ -30,6 +30,7 @@ public enum KeyMap {
       default: return edit(key).map { .editCommand($0) }
       }
     case .normal:
+      if state.protection.isOpen, let action = ProtectionKeys.action(for: key) { return action }
       return normalAction(key, state)
     }
   }
@@ -65,6 +66,7 @@ public enum KeyMap {
     case .char("2"): return .focusPane(.snapshots)
     case .char("3"): return .focusPane(.instances)
     case .char("4"): return .focusPane(.volumes)
+    case .char("5"): return .protection(.open)
     case .enter: return state.detailOpen ? .back : .openDetail
     case .escape: return .back
     case .char("/"): return .beginFilter

@@ -25,10 +25,21 @@ public enum Renderer {
     HeaderBar.draw(
       HeaderBar.Model(state, spinner: moving ? spinner : nil), in: layout.header, frame: &frame)
     TabBar.draw(TabBar.Model(state), in: layout.tabs, frame: &frame)
-    drawList(
-      state, in: layout.list, frame: &frame, spinner: spinner,
-      focused: !(state.detailOpen && layout.detail != nil), selected: selectedPosition)
-    if let detail = layout.detail {
+    if state.protection.isOpen {
+      // A derived view, drawn over the list and detail areas.
+      var area = layout.list
+      if let detail = layout.detail, detail.y == area.y {
+        area = Rect(x: area.x, y: area.y, width: detail.maxX - area.x, height: area.height)
+      } else if let detail = layout.detail {
+        area = Rect(x: area.x, y: area.y, width: area.width, height: detail.maxY - area.y)
+      }
+      ProtectionScreen.draw(state, in: area, frame: &frame)
+    } else {
+      drawList(
+        state, in: layout.list, frame: &frame, spinner: spinner,
+        focused: !(state.detailOpen && layout.detail != nil), selected: selectedPosition)
+    }
+    if let detail = layout.detail, !state.protection.isOpen {
       let row = selectedPosition.flatMap { pane.visibleRow(at: $0) }
       drawDetail(state, row: row, in: detail, frame: &frame, spinner: spinner)
     }

@@ -84,6 +84,9 @@ public enum Action: Sendable {
   case snapshotCreated(placeholder: RowID, Result<Snapshot, CloudError>, now: Date)
   case snapshotUpdated(RowID, Result<Snapshot, CloudError>, now: Date)
   case deleted(PaneKind, RowID, Result<Void, CloudError>, now: Date)
+
+  /// The Protection view (`ProtectionAction`).
+  case protection(ProtectionAction)
 }
 
 /// A side effect the reducer asks for; the effect runner performs it and answers with an
@@ -107,4 +110,6 @@ public enum Effect: Sendable, Hashable {
   case loadTheme(String)
   /// Cancel everything and stop.
   case quit
+  /// The Protection view's cloud calls (schedules).
+  case protection(ProtectionEffect)
 }

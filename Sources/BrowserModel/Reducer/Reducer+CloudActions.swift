@@ -21,6 +21,8 @@ extension Reducer {
     case .createBackup: result = sendCreateBackup(&state, form)
     case .createSnapshot: result = sendCreateSnapshot(&state, form)
     case .renameSnapshot(let id): result = sendRename(&state, form, id)
+    case .schedule(let instance, let scheduleID):
+      result = ProtectionSchedules.send(&state, form, instance: instance, scheduleID: scheduleID)
     }
     switch result {
     case .success(let effects):

@@ -9,6 +9,7 @@ import Foundation
 public func reduce(_ state: inout BrowserState, _ action: Action) -> [Effect] {
   var effects = Reducer.apply(&state, action)
   if state.shouldQuit { return effects }
+  effects += ProtectionReducer.follow(&state, action)
   if let wake = Reducer.wakeup(&state) { effects.append(wake) }
   return effects
 }
@@ -80,6 +81,7 @@ enum Reducer {
       return snapshotUpdated(&state, id, result, now: now)
     case .deleted(let kind, let id, let result, let now):
       return deleted(&state, kind, id, result, now: now)
+    case .protection(let action): return ProtectionReducer.apply(&state, action)
     }
   }
 

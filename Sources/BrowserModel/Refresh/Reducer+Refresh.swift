@@ -15,10 +15,14 @@ extension Reducer {
   /// instances and volumes while on screen or in an open picker.
   static func watchedPanes(_ state: BrowserState) -> [PaneKind] {
     var kinds: [PaneKind] = [.backups, .snapshots]
-    if state.focusedPane == .instances || state.formPurpose == .createBackup {
+    if state.focusedPane == .instances || state.formPurpose == .createBackup
+      || state.protection.isOpen
+    {
       kinds.append(.instances)
     }
-    if state.focusedPane == .volumes || state.formPurpose == .createSnapshot {
+    if state.focusedPane == .volumes || state.formPurpose == .createSnapshot
+      || state.protection.isOpen
+    {
       kinds.append(.volumes)
     }
     return kinds

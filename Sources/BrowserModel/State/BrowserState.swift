@@ -78,6 +78,8 @@ public struct BrowserState: Sendable {
   public var shouldQuit = false
   /// Wake-up requested from the runner last time (so it is not re-sent each action).
   public var scheduledWakeup: Date?
+  /// The Protection view (`5`, `:protection`), derived from the panes.
+  public var protection = ProtectionViewState()
   var nextMessageID = 1
   var nextPendingID = 1
 

@@ -43,11 +43,14 @@ public enum FormPurpose: Sendable, Hashable {
   case createBackup
   case createSnapshot
   case renameSnapshot(RowID)
+  /// A backup schedule of the instance; with an ID, the existing one is changed or deleted.
+  case schedule(instance: RowID, scheduleID: String?)
 }
 
 /// Which value a form field holds.
 public enum FieldID: Sendable, Hashable {
   case name, description, instance, parent, volume, force
+  case dayOfWeek, hour, minute, retention, copyTo, deleteSchedule
 }
 
 /// The value of one form field.

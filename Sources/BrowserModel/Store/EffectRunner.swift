@@ -69,6 +69,8 @@ public struct EffectRunner: Sendable {
       return .deleted(.snapshots, RowID(region: region, id: id), result, now: now())
     case .continueMerge(let kind, let region):
       return .continueMerge(kind, region: region)
+    case .protection(let effect):
+      return await answer(effect)
     case .scheduleTick, .copyToClipboard, .bell, .loadTheme, .quit:
       return nil
     }

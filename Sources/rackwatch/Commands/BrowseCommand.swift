@@ -34,6 +34,7 @@ struct BrowseCommand: AsyncParsableCommand {
       config.backupDuration = demoBackupSeconds
       config.snapshotDuration = demoSnapshotSeconds
       config.inMotion = 3
+      config.protectionMix = true
       config.seed = UInt64(Date().timeIntervalSince1970) & 0xFFFF
       let server: SimulatorServer
       do { server = try await SimulatorServer.start(config) } catch {
@@ -68,11 +69,12 @@ struct BrowseCommand: AsyncParsableCommand {
     var refresh = RefreshPolicy()
     if let fast = profile.refreshFast { refresh.fast = .milliseconds(Int(fast * 1000)) }
     if let slow = profile.refreshSlow { refresh.slow = .milliseconds(Int(slow * 1000)) }
-    let state = BrowserState(
+    var state = BrowserState(
       profile: info, region: region,
       // Empty: the model asks the catalog, so `:region all` means every region of the account.
       availableRegions: [],
       themeName: themeName, refresh: refresh, bellEnabled: bell, now: Date())
+    state.protection.thresholds = ProtectionSettings.thresholds(profile)
     let outcome = await TerminalApp.run(
       state: state, service: session, userThemeDirectory: resolver.paths.userThemes, logger: logger)
     try? await session.shutdown()

@@ -77,6 +77,7 @@ enum ProfileField: String, Sendable, CaseIterable {
   case token, regions, endpoints, interface, readonly
   case headerColor = "header colour"
   case refresh, theme
+  case protection
   case verify
   case caCertificate = "cacert"
   case serviceTypes = "service types"
@@ -123,6 +124,11 @@ struct Profile: Sendable, Equatable {
   var refreshFast: Double?
   var refreshSlow: Double?
   var theme: String?
+  /// `protection: { backup: 26h, snapshot: 8d, grace: 1h, off_region: true }` (seconds).
+  var protectionBackup: Double?
+  var protectionSnapshot: Double?
+  var protectionGrace: Double?
+  var protectionOffRegion: Bool?
   var insecure: Bool = false
   /// A PEM bundle of CA certificates to trust (clouds.yaml `cacert`, `OS_CACERT`).
   var caCertificateFile: String?
@@ -205,6 +211,10 @@ struct Profile: Sendable, Equatable {
     take(\.refreshFast, .refresh, from: other)
     take(\.refreshSlow, .refresh, from: other)
     take(\.theme, .theme, from: other)
+    take(\.protectionBackup, .protection, from: other)
+    take(\.protectionSnapshot, .protection, from: other)
+    take(\.protectionGrace, .protection, from: other)
+    take(\.protectionOffRegion, .protection, from: other)
     if other.insecure {
       insecure = true
       origins[.verify] = other.origins[.verify]

@@ -124,6 +124,7 @@ struct RackwatchConfig: Sendable {
           }
         }
       case "theme": profile.theme = try file.string(value, key: key)
+      case "protection": try ProtectionSettings.read(value, into: &profile, file: file, name: name)
       case "insecure": profile.insecure = try file.bool(value, key: key)
       case "cacert", "ca_certificate": profile.caCertificateFile = try file.string(value, key: key)
       default:
@@ -145,7 +146,8 @@ struct RackwatchConfig: Sendable {
     "application_credential_secret": .applicationCredentialSecret, "region": .regions,
     "regions": .regions, "endpoints": .endpoints, "interface": .interface, "readonly": .readonly,
     "read_only": .readonly, "header_color": .headerColor, "color": .headerColor,
-    "refresh": .refresh, "theme": .theme, "insecure": .verify, "cacert": .caCertificate,
+    "refresh": .refresh, "theme": .theme, "protection": .protection, "insecure": .verify,
+    "cacert": .caCertificate,
     "ca_certificate": .caCertificate,
   ]
 }
