@@ -2,7 +2,7 @@
 /// ``RegionSeeder`` made: every instance gets a nightly schedule and last night's backup,
 /// every volume a snapshot from yesterday, so all are protected, except, in the first region:
 ///
-/// - `billing-db`, never backed up;
+/// - `payroll-db`, never backed up;
 /// - `reports-db`, whose 02:00 UTC schedule missed last night (its newest backup is from the
 ///   night before, and the simulator will not take the run it skipped);
 /// - `ledger-db`, whose last backup failed an hour ago (an older one is good);
@@ -13,7 +13,7 @@ struct ProtectionSeeder {
   let configuration: SimulatorConfiguration
   let start: Double
 
-  static let neverBackedUp = "billing-db"
+  static let neverBackedUp = "payroll-db"
   static let scheduleMissed = "reports-db"
   static let lastJobFailed = "ledger-db"
   static let orphan = "legacy-crm-db-final"

@@ -101,7 +101,7 @@ enum TroveSchedules {
   {
     guard let value = body[key], !(value is NSNull) else { return .value(nil) }
     let number: Int?
-    if let int = value as? Int, !(value is Bool) {
+    if let int = value as? Int {  // (Foundation on Linux cannot tell 1 from true here)
       number = int
     } else if let text = value as? String {
       number = Int(text)

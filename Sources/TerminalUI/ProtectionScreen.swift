@@ -73,9 +73,10 @@ enum ProtectionScreen {
       area, in: &frame, border: Style(.borderFocus), fill: .background, title: title,
       titleStyle: Style(.title))
     guard inner.height > 0 else { return }
-    var footer = footerLines(state)
-    // Keep at least the header and one row above the footer lines.
-    footer = Array(footer.prefix(max(0, inner.height - 2)))
+    // The table keeps its header and up to five rows; the footer lines that do not fit
+    // then go, least useful first (keys, each orphan, then the rest).
+    let room = max(0, inner.height - 1 - min(max(view.rows.count, 1), 5))
+    let footer = fit(footerLines(state), room: room)
     let tableHeight = inner.height - footer.count
     drawTable(
       state, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: tableHeight),
@@ -153,16 +154,26 @@ enum ProtectionScreen {
     }
   }
 
-  /// Under the table: orphans, regions without schedules, totals, and the keys.
-  static func footerLines(_ state: BrowserState) -> [(String, StyleRole)] {
+  /// The lines that fit in `room`, the highest priority kept, in their order.
+  static func fit(_ lines: [(String, StyleRole, Int)], room: Int) -> [(String, StyleRole)] {
+    guard lines.count > room else { return lines.map { ($0.0, $0.1) } }
+    let kept = Set(
+      lines.indices.sorted { lines[$0].2 > lines[$1].2 || (lines[$0].2 == lines[$1].2 && $0 < $1) }
+        .prefix(room))
+    return lines.indices.filter(kept.contains).map { (lines[$0].0, lines[$0].1) }
+  }
+
+  /// Under the table: orphans, regions without schedules, totals, and the keys, each with
+  /// the priority it keeps its place with on a short terminal.
+  static func footerLines(_ state: BrowserState) -> [(String, StyleRole, Int)] {
     let view = state.protection
-    var lines: [(String, StyleRole)] = []
+    var lines: [(String, StyleRole, Int)] = []
     let unsupported = view.regionsWithoutSchedules
     if !unsupported.isEmpty {
       lines.append(
         (
           "no schedules on this cloud (\(unsupported.joined(separator: " "))): thresholds alone decide",
-          .muted
+          .muted, 4
         ))
     }
     if !view.orphans.isEmpty {
@@ -170,12 +181,14 @@ enum ProtectionScreen {
       lines.append(
         (
           "\(view.orphans.count) orphan\(view.orphans.count == 1 ? "" : "s") (\(Formatting.totalSize(gb))):",
-          .statusProgress
+          .statusProgress, 3
         ))
       for orphan in view.orphans.prefix(3) {
-        lines.append(("  " + TerminalSafe.sanitize(orphan.line), .statusProgress))
+        lines.append(("  " + TerminalSafe.sanitize(orphan.line), .statusProgress, 1))
       }
-      if view.orphans.count > 3 { lines.append(("  … and \(view.orphans.count - 3) more", .muted)) }
+      if view.orphans.count > 3 {
+        lines.append(("  … and \(view.orphans.count - 3) more", .muted, 1))
+      }
     }
     let totals = view.totals.map { total in
       var text =
@@ -183,8 +196,8 @@ enum ProtectionScreen {
       if total.orphanGB > 0 { text += ", orphans \(Formatting.totalSize(total.orphanGB))" }
       return text
     }
-    if !totals.isEmpty { lines.append(("GB: " + totals.joined(separator: " · "), .muted)) }
-    lines.append(("Enter backups/snapshots · a schedule · r refresh · Esc back", .muted))
+    if !totals.isEmpty { lines.append(("GB: " + totals.joined(separator: " · "), .muted, 2)) }
+    lines.append(("Enter backups/snapshots · a schedule · r refresh · Esc back", .muted, 0))
     return lines
   }
 }

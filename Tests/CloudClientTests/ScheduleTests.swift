@@ -153,3 +153,21 @@ struct ScheduleTests {
     }
   }
 }
+
+extension ScheduleTests {
+  @Test("what the schedule form sends (retention 2, no copies) is accepted on the demo mix")
+  func formDefaults() async throws {
+    try await SimulatorHarness.run(simulator: {
+      $0.speed = 0
+      $0.protectionMix = true
+    }) { h in
+      let instances = try await h.session.listInstances(region: "DFW")
+      let payroll = try #require(instances.first { $0.name == "payroll-db" })
+      let made = try await h.session.createSchedule(
+        ScheduleRequest(
+          instanceID: payroll.id, dayOfWeek: 0, hour: 11, minute: 14, fullBackupRetention: 2,
+          copyTo: []), region: "DFW")
+      #expect(made.instanceID == payroll.id)
+    }
+  }
+}

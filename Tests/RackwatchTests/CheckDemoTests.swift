@@ -7,8 +7,8 @@ import Testing
 @Suite("rackwatch check against the demo data")
 struct CheckDemoTests {
   static let seededProblems = [
-    "CRITICAL instance billing-db (DFW): never backed up",
     "CRITICAL instance ledger-db (DFW): last job failed",
+    "CRITICAL instance payroll-db (DFW): never backed up",
     "CRITICAL instance reports-db (DFW): schedule missed",
     "WARNING orphan backup legacy-crm-db-final (DFW)",
   ]
@@ -48,20 +48,20 @@ struct CheckDemoTests {
     let document = try #require(
       try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     let items = try #require(document["items"] as? [[String: Any]])
-    let billing = try #require(items.first { $0["name"] as? String == "billing-db" })
-    let id = try #require(billing["id"] as? String)
+    let payroll = try #require(items.first { $0["name"] as? String == "payroll-db" })
+    let id = try #require(payroll["id"] as? String)
     #expect((document["orphans"] as? [[String: Any]])?.count == 1)
 
     let token = try await SimulatorHTTP.token(sim)
     _ = try await SimulatorHTTP.createBackup(sim, token: token, instance: id)
     var after = try await runner.run(["check", "--all-regions"] + auth)
-    for _ in 0..<40 where after.stdout.contains("billing-db") {
+    for _ in 0..<40 where after.stdout.contains("payroll-db") {
       try await Task.sleep(for: .milliseconds(100))
       after = try await runner.run(["check", "--all-regions"] + auth)
     }
     await sim.shutdown()
     #expect(after.status == 2)
-    #expect(!after.stdout.contains("billing-db"), "stdout: \(after.stdout)")
+    #expect(!after.stdout.contains("payroll-db"), "stdout: \(after.stdout)")
     #expect(Self.problems(after.stdout).count == Self.seededProblems.count - 1)
   }
 

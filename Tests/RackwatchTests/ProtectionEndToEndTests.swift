@@ -21,19 +21,19 @@ struct ProtectionEndToEndTests {
     return String(before[escape.lowerBound...])
   }
 
-  @Test("5 shows every seeded case in its colour; a schedule made with a turns billing-db green")
+  @Test("5 shows every seeded case in its colour; a schedule made with a turns payroll-db green")
   func protectionJourney() async throws {
     try #require(TmuxSession.isAvailable, "tmux is needed (.ci/run installs it)")
     let (tmux, home) = try await EndToEndTests.startDemo(width: 160, height: 45)
     do {
       try await tmux.press("5")
       let screen = try await tmux.waitFor("the seeded cases", timeout: 20) { screen in
-        ["billing-db", "ledger-db", "reports-db", "legacy-crm-db-final"].allSatisfy {
+        ["payroll-db", "ledger-db", "reports-db", "legacy-crm-db-final"].allSatisfy {
           screen.contains($0)
         } && screen.contains(" protected ")
       }
       #expect(screen.contains("Protection · "))
-      #expect(Self.line(screen, "billing-db")?.contains("never backed up") == true)
+      #expect(Self.line(screen, "payroll-db")?.contains("never backed up") == true)
       #expect(Self.line(screen, "ledger-db")?.contains("last job failed") == true)
       #expect(Self.line(screen, "reports-db")?.contains("schedule missed") == true)
       #expect(screen.contains("orphan backup legacy-crm-db-final"))
@@ -45,26 +45,26 @@ struct ProtectionEndToEndTests {
       #expect(red != nil && red == redToo)
       #expect(green != nil && green != red)
 
-      // billing-db is the worst row, selected first: schedule it for two minutes from now.
-      #expect(Self.line(screen, "billing-db")?.contains("never backed up") == true)
+      // payroll-db is the worst row, selected first: schedule it for two minutes from now.
+      #expect(Self.line(screen, "payroll-db")?.contains("never backed up") == true)
       let run = Date().addingTimeInterval(120)
       let parts = Calendar(identifier: .gregorian).dateComponents(
         in: TimeZone(identifier: "UTC")!, from: run)
       try await tmux.press("g", "a")
-      try await tmux.waitFor(text: "Schedule backups of billing-db")
+      try await tmux.waitFor(text: "Schedule backups of payroll-db")
       try await tmux.press("Tab")
       try await tmux.text(String(parts.hour!))
       try await tmux.press("Tab", "C-u")
       try await tmux.text(String(parts.minute!))
       try await tmux.press("Enter")
       try await tmux.waitFor("the schedule on the row", timeout: 15) { screen in
-        Self.line(screen, "billing-db")?.contains(
+        Self.line(screen, "payroll-db")?.contains(
           String(format: "%02d:%02d", parts.hour!, parts.minute!))
           == true
       }
       // The simulator takes the backup at that minute; a refresh brings it.
-      try await tmux.waitFor("billing-db protected", timeout: 200) { screen in
-        Self.line(screen, "billing-db")?.contains("protected") == true
+      try await tmux.waitFor("payroll-db protected", timeout: 200) { screen in
+        Self.line(screen, "payroll-db")?.contains("protected") == true
       }
       try await tmux.press("q")
       try await tmux.waitFor(text: "exit status: 0")

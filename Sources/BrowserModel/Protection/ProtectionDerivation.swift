@@ -18,10 +18,28 @@ public enum ProtectionDerivation {
     var backups: [String: [Backup]] = [:]
     var volumes: [String: [Volume]] = [:]
     var snapshots: [String: [Snapshot]] = [:]
-    collect(state.pane(.instances), into: &instances) { $0.instance }
-    collect(state.pane(.backups), into: &backups) { $0.backup }
-    collect(state.pane(.volumes), into: &volumes) { $0.volume }
-    collect(state.pane(.snapshots), into: &snapshots) { $0.snapshot }
+    // One plain loop per pane (a generic helper taking a closure crashed the 6.3.1
+    // optimiser in release builds).
+    for row in state.pane(.instances).rows where counts(row) {
+      if case .instance(let value) = row.resource {
+        instances[row.id.region, default: []].append(value)
+      }
+    }
+    for row in state.pane(.backups).rows where counts(row) {
+      if case .backup(let value) = row.resource {
+        backups[row.id.region, default: []].append(value)
+      }
+    }
+    for row in state.pane(.volumes).rows where counts(row) {
+      if case .volume(let value) = row.resource {
+        volumes[row.id.region, default: []].append(value)
+      }
+    }
+    for row in state.pane(.snapshots).rows where counts(row) {
+      if case .snapshot(let value) = row.resource {
+        snapshots[row.id.region, default: []].append(value)
+      }
+    }
     let thresholds = state.protection.thresholds
     // Off-region copies: the newest good backup of each instance, per region.
     var newestByRegion: [String: [String: Date]] = [:]
@@ -80,14 +98,9 @@ public enum ProtectionDerivation {
     pane.lists[region]?.lastLoaded != nil
   }
 
-  private static func collect<T>(
-    _ pane: PaneState, into buckets: inout [String: [T]], _ take: (Resource) -> T?
-  ) {
-    pane.rows.withUnsafeBufferPointer { rows in
-      for row in rows where row.change?.kind != .gone && row.pending != .creating {
-        guard let value = take(row.resource) else { continue }
-        buckets[row.id.region, default: []].append(value)
-      }
-    }
+  /// Rows going away and creates not yet confirmed are not part of the picture.
+  static func counts(_ row: Row) -> Bool {
+    row.change?.kind != .gone && row.pending != .creating
   }
+
 }

@@ -18,7 +18,7 @@ enum ProtectionSchedules {
     let existing = row.schedule
     var fields = [
       FormField(
-        id: .dayOfWeek, label: "Full backup on (0 Sun-6 Sat, 7 daily)",
+        id: .dayOfWeek, label: "Full day 0-7",
         value: .text(TextField(String(existing?.dayOfWeek ?? 0)))),
       FormField(
         id: .hour, label: "Hour (UTC)",
@@ -27,15 +27,15 @@ enum ProtectionSchedules {
         id: .minute, label: "Minute",
         value: .text(TextField(existing.map { String($0.minute) } ?? "0"))),
       FormField(
-        id: .retention, label: "Full backups kept",
+        id: .retention, label: "Fulls kept",
         value: .text(TextField(String(existing?.fullBackupRetention ?? 2)))),
       FormField(
-        id: .copyTo, label: "Copy to regions (e.g. IAD ORD)",
+        id: .copyTo, label: "Copy to",
         value: .text(TextField((existing?.copyTo ?? []).joined(separator: " ")))),
     ]
     if existing != nil {
       fields.append(
-        FormField(id: .deleteSchedule, label: "Delete this schedule", value: .toggle(false)))
+        FormField(id: .deleteSchedule, label: "Delete it", value: .toggle(false)))
     }
     let verb = existing == nil ? "Schedule backups of" : "Change the schedule of"
     state.dialog = .form(
@@ -100,8 +100,17 @@ enum ProtectionSchedules {
     Reducer.advance(&state, to: now)
     switch result {
     case .success:
-      if case .form(let form) = state.dialog, case .schedule = form.purpose { state.dialog = nil }
-      Reducer.post(&state, .info, TerminalSafe.sanitize(what))
+      var text = what
+      if case .form(let form) = state.dialog, case .schedule(let instance, _) = form.purpose {
+        state.dialog = nil
+        // The operator's words: the instance's name, not its ID.
+        if let row = state.protection.rows.first(where: {
+          $0.kind == .instance && $0.id == instance.id && $0.region == instance.region
+        }) {
+          text = what.replacingOccurrences(of: instance.id, with: row.name)
+        }
+      }
+      Reducer.post(&state, .info, TerminalSafe.sanitize(text))
       return [.protection(.loadSchedules(region: region))]
     case .failure(let error):
       if case .form(var form) = state.dialog, case .schedule = form.purpose {
