@@ -3,8 +3,11 @@ import Foundation
 
 /// The Protection view's rows, orphans and totals, derived from the four panes' rows.
 ///
-/// One pass over each pane sorts its resources by region; then `ProtectionReport` does one
-/// pass per region. Rows going away (`gone` marks) are left out.
+/// The backups pane can hold 200,000 rows and this runs after every refresh while the view
+/// is open, so its pass reads only what each row already caches for sorting (instance ID,
+/// created, size, status) instead of copying every backup out of its row, and finds the
+/// instance by a 64-bit key of the ID's bytes. Only the newest good backup of each instance
+/// is looked into. Rows going away (`gone` marks) and unconfirmed creates are left out.
 public enum ProtectionDerivation {
   public struct Result: Sendable {
     public var rows: [ProtectionRow]
@@ -15,7 +18,6 @@ public enum ProtectionDerivation {
   public static func derive(_ state: BrowserState) -> Result {
     let regions = state.watchedRegions
     var instances: [String: [DatabaseInstance]] = [:]
-    var backups: [String: [Backup]] = [:]
     var volumes: [String: [Volume]] = [:]
     var snapshots: [String: [Snapshot]] = [:]
     // One plain loop per pane (a generic helper taking a closure crashed the 6.3.1
@@ -23,11 +25,6 @@ public enum ProtectionDerivation {
     for row in state.pane(.instances).rows where counts(row) {
       if case .instance(let value) = row.resource {
         instances[row.id.region, default: []].append(value)
-      }
-    }
-    for row in state.pane(.backups).rows where counts(row) {
-      if case .backup(let value) = row.resource {
-        backups[row.id.region, default: []].append(value)
       }
     }
     for row in state.pane(.volumes).rows where counts(row) {
@@ -40,42 +37,55 @@ public enum ProtectionDerivation {
         snapshots[row.id.region, default: []].append(value)
       }
     }
+    let backups = BackupPass(state.pane(.backups), regions: regions, instances: instances)
     let thresholds = state.protection.thresholds
-    // Off-region copies: the newest good backup of each instance, per region.
-    var newestByRegion: [String: [String: Date]] = [:]
-    if thresholds.offRegion {
-      for (region, list) in backups {
-        var newest: [String: Date] = [:]
-        for b in list where b.status == .completed {
-          guard let owner = b.instanceID, let created = b.created else { continue }
-          if created > newest[owner] ?? .distantPast { newest[owner] = created }
-        }
-        newestByRegion[region] = newest
-      }
-    }
     var rows: [ProtectionRow] = []
     var orphans: [ProtectionOrphan] = []
     var totals: [ProtectionTotal] = []
-    for region in regions {
+    for (r, region) in regions.enumerated() {
+      let regionInstances = instances[region] ?? []
       var elsewhere: [String: Date] = [:]
       if thresholds.offRegion {
-        for (other, newest) in newestByRegion where other != region {
-          elsewhere.merge(newest) { max($0, $1) }
+        for (o, other) in regions.enumerated() where o != r {
+          for (slot, instance) in (instances[other] ?? []).enumerated() {
+            guard let date = backups.newestGood(region: o, slot: slot)?.created else { continue }
+            elsewhere[instance.id] = max(elsewhere[instance.id] ?? .distantPast, date)
+          }
+          // Copies of this region's instances kept in the other region show as its orphans.
+          for index in backups.orphanRows[o] {
+            guard let b = backups.pane.rows[index].resource.backup, b.status == .completed,
+              let owner = b.instanceID, let created = b.created
+            else { continue }
+            elsewhere[owner] = max(elsewhere[owner] ?? .distantPast, created)
+          }
         }
       }
       let schedules: [BackupSchedule]? =
         state.protection.schedules[region] == .unsupported
         ? nil : state.protection.schedules(in: region)
-      let regionRows = ProtectionReport.evaluate(
-        region: region, instances: instances[region] ?? [], backups: backups[region] ?? [],
-        volumes: volumes[region] ?? [], snapshots: snapshots[region] ?? [], now: state.now,
-        thresholds: thresholds, schedules: schedules, elsewhere: elsewhere)
+      let scheduleByInstance = Dictionary(
+        (schedules ?? []).map { ($0.instanceID, $0) }, uniquingKeysWith: { a, _ in a })
+      var regionRows: [ProtectionRow] = []
+      for (slot, instance) in regionInstances.enumerated() {
+        regionRows.append(
+          ProtectionReport.instanceRow(
+            instance, region: region, tally: backups.tallies[r][slot],
+            newest: backups.newestGood(region: r, slot: slot),
+            chainIsWhole: { backups.chainIsWhole($0, region: region) },
+            schedule: scheduleByInstance[instance.id], thresholds: thresholds, now: state.now,
+            elsewhere: elsewhere))
+      }
+      // Volumes by their snapshots: the report's own pass (volumes are few).
+      regionRows += ProtectionReport.evaluate(
+        region: region, instances: [], backups: [], volumes: volumes[region] ?? [],
+        snapshots: snapshots[region] ?? [], now: state.now, thresholds: thresholds)
       rows += regionRows
       // Orphans only once both owner lists of the region were read.
       var regionOrphans: [ProtectionOrphan] = []
       if loaded(state.pane(.instances), region), loaded(state.pane(.volumes), region) {
         regionOrphans = ProtectionReport.orphans(
-          region: region, instances: instances[region] ?? [], backups: backups[region] ?? [],
+          region: region, instances: regionInstances,
+          backups: backups.orphanRows[r].compactMap { backups.pane.rows[$0].resource.backup },
           volumes: volumes[region] ?? [], snapshots: snapshots[region] ?? [])
       }
       orphans += regionOrphans
@@ -102,5 +112,104 @@ public enum ProtectionDerivation {
   static func counts(_ row: Row) -> Bool {
     row.change?.kind != .gone && row.pending != .creating
   }
+}
 
+/// One pass over the backups pane: a tally per instance of each region in view, and the
+/// rows whose instance is not listed.
+struct BackupPass {
+  let pane: PaneState
+  /// Per region (in `regions` order), per instance (in the instances list's order).
+  var tallies: [[ProtectionReport.Tally]]
+  /// Rows of backups whose instance is not in their region's list.
+  var orphanRows: [[Int]]
+
+  init(_ pane: PaneState, regions: [String], instances: [String: [DatabaseInstance]]) {
+    self.pane = pane
+    tallies = regions.map {
+      [ProtectionReport.Tally](repeating: .init(), count: instances[$0]?.count ?? 0)
+    }
+    orphanRows = regions.map { _ in [] }
+    // Instance slots by key, per region; a key two IDs share is resolved by the full ID.
+    var slotByKey: [[UInt64: Int]] = []
+    var ids: [[String]] = []
+    for region in regions {
+      let list = instances[region] ?? []
+      var map: [UInt64: Int] = [:]
+      map.reserveCapacity(list.count)
+      for (slot, instance) in list.enumerated() {
+        let key = Self.key(instance.id)
+        map[key] = map[key] == nil ? slot : -1
+      }
+      slotByKey.append(map)
+      ids.append(list.map(\.id))
+    }
+    let slots = PaneKind.backups.descriptor.sortSlots
+    guard case .text(let owner)? = slots[.instance], case .number(let created)? = slots[.created],
+      case .number(let size)? = slots[.size]
+    else { return }
+    let single = regions.count == 1 ? regions[0] : nil
+    pane.rows.withUnsafeBufferPointer { rows in
+      for index in rows.indices {
+        if rows[index].change?.kind == .gone || rows[index].pending == .creating { continue }
+        let r: Int
+        if let single {
+          guard rows[index].id.region == single else { continue }
+          r = 0
+        } else {
+          guard let found = regions.firstIndex(of: rows[index].id.region) else { continue }
+          r = found
+        }
+        let ownerID = rows[index].texts[owner]
+        if ownerID.isEmpty { continue }
+        var slot = slotByKey[r][Self.key(ownerID)] ?? -2
+        if slot == -1 { slot = ids[r].firstIndex(of: ownerID) ?? -2 }
+        guard slot >= 0, ids[r][slot] == ownerID else {
+          orphanRows[r].append(index)
+          continue
+        }
+        let status = rows[index].statusKey
+        let seconds = rows[index].numbers[created]
+        let gigabytes = rows[index].numbers[size]
+        tallies[r][slot].add(
+          index: index, created: seconds.isNaN ? nil : Date(timeIntervalSince1970: seconds),
+          good: status == "completed", failed: status == "failed",
+          moving: rows[index].resourceInMotion, size: gigabytes.isNaN ? 0 : gigabytes)
+      }
+    }
+  }
+
+  /// The newest good backup of an instance: the only one looked into.
+  func newestGood(region r: Int, slot: Int) -> Backup? {
+    tallies[r][slot].newestGood.flatMap { pane.rows[$0].resource.backup }
+  }
+
+  /// Whether every parent of an incremental backup is listed and COMPLETED (by the pane's
+  /// own ID index, so no table of 200,000 IDs is built).
+  func chainIsWhole(_ backup: Backup, region: String) -> Bool {
+    var current = backup
+    var seen: Set<String> = [backup.id]
+    while let parentID = current.parentID {
+      guard let parent = pane.row(RowID(region: region, id: parentID))?.resource.backup,
+        parent.status == .completed, seen.insert(parentID).inserted
+      else { return false }
+      current = parent
+    }
+    return true
+  }
+
+  /// The first and last eight bytes of the ID and its length: UUIDs differ in both.
+  static func key(_ id: String) -> UInt64 {
+    var id = id
+    return id.withUTF8 { bytes in
+      let raw = UnsafeRawBufferPointer(bytes)
+      guard raw.count >= 8 else {
+        var value = UInt64(raw.count) << 56
+        for (i, byte) in raw.enumerated() { value |= UInt64(byte) << (8 * UInt64(i)) }
+        return value
+      }
+      let head = raw.loadUnaligned(as: UInt64.self)
+      let tail = raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self)
+      return (head &* 0x9E37_79B9_7F4A_7C15) ^ tail ^ UInt64(raw.count)
+    }
+  }
 }

@@ -144,33 +144,12 @@ public enum ProtectionReport {
     rows.reserveCapacity(instances.count + volumes.count)
     for (slot, instance) in instances.enumerated() {
       let tally = tallies[slot]
-      let newest = tally.newestGood.map { backups[$0] }
-      var verdict = verdictFor(
-        jobCount: tally.count, newestGood: newest?.created, newestFailed: tally.newestEndedFailed,
-        now: now, threshold: thresholds.backup)
-      let schedule = scheduleByInstance[instance.id]
-      var missed: Date?
-      if let schedule, verdict > .scheduleMissed {
-        missed = ScheduleTimes(schedule).missedRun(
-          newestStarted: tally.newestStarted, now: now, grace: thresholds.grace)
-        if missed != nil { verdict = .scheduleMissed }
-      }
-      if verdict > .brokenChain, let newest, newest.parentID != nil,
-        !chainIsWhole(newest, backups, backupsByID)
-      {
-        verdict = .brokenChain
-      }
-      if thresholds.offRegion, verdict > .noOffRegionCopy, let newestDate = newest?.created {
-        let copied = elsewhere[instance.id].map {
-          $0 >= newestDate.addingTimeInterval(-thresholds.backup)
-        }
-        if copied != true { verdict = .noOffRegionCopy }
-      }
       rows.append(
-        ProtectionRow(
-          kind: .instance, id: instance.id, name: instance.name, region: region, verdict: verdict,
-          newestGood: newest?.created, count: tally.count, totalSize: tally.goodSize,
-          newestIsIncremental: newest?.parentID != nil, schedule: schedule, missedRun: missed))
+        instanceRow(
+          instance, region: region, tally: tally, newest: tally.newestGood.map { backups[$0] },
+          chainIsWhole: { chainIsWhole($0, backups, backupsByID) },
+          schedule: scheduleByInstance[instance.id], thresholds: thresholds, now: now,
+          elsewhere: elsewhere))
     }
     var volumeSlot: [String: Int] = [:]
     volumeSlot.reserveCapacity(volumes.count)
@@ -239,6 +218,37 @@ public enum ProtectionReport {
       }
       if let created, created > (newestStarted ?? .distantPast) { newestStarted = created }
     }
+  }
+
+  /// One instance's row from what a pass over its backups learned: the one verdict logic of
+  /// `evaluate` and of the Protection view's pass over the pane rows.
+  static func instanceRow(
+    _ instance: DatabaseInstance, region: String, tally: Tally, newest: Backup?,
+    chainIsWhole: (Backup) -> Bool, schedule: BackupSchedule?, thresholds: ProtectionThresholds,
+    now: Date, elsewhere: [String: Date]
+  ) -> ProtectionRow {
+    var verdict = verdictFor(
+      jobCount: tally.count, newestGood: newest?.created, newestFailed: tally.newestEndedFailed,
+      now: now, threshold: thresholds.backup)
+    var missed: Date?
+    if let schedule, verdict > .scheduleMissed {
+      missed = ScheduleTimes(schedule).missedRun(
+        newestStarted: tally.newestStarted, now: now, grace: thresholds.grace)
+      if missed != nil { verdict = .scheduleMissed }
+    }
+    if verdict > .brokenChain, let newest, newest.parentID != nil, !chainIsWhole(newest) {
+      verdict = .brokenChain
+    }
+    if thresholds.offRegion, verdict > .noOffRegionCopy, let newestDate = newest?.created {
+      let copied = elsewhere[instance.id].map {
+        $0 >= newestDate.addingTimeInterval(-thresholds.backup)
+      }
+      if copied != true { verdict = .noOffRegionCopy }
+    }
+    return ProtectionRow(
+      kind: .instance, id: instance.id, name: instance.name, region: region, verdict: verdict,
+      newestGood: newest?.created, count: tally.count, totalSize: tally.goodSize,
+      newestIsIncremental: newest?.parentID != nil, schedule: schedule, missedRun: missed)
   }
 
   static func verdictFor(
