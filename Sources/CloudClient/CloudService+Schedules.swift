@@ -15,4 +15,10 @@ extension CloudService {
   public func deleteSchedule(id: String, region: String) async throws {
     throw CloudError(kind: .notFound, summary: "This cloud has no backup schedules")
   }
+
+  public func copyBackup(
+    id: String, to targetRegion: String, name: String?, description: String?, region: String
+  ) async throws {
+    throw CloudError(kind: .notFound, summary: "This cloud cannot copy backups between regions")
+  }
 }

@@ -27,4 +27,8 @@ public protocol CloudService: Sendable {
   func createSchedule(_ request: ScheduleRequest, region: String) async throws -> BackupSchedule
   func updateSchedule(id: String, _ request: ScheduleRequest, region: String) async throws
   func deleteSchedule(id: String, region: String) async throws
+  /// Rackspace `copy-backup`: a copy of the backup in `targetRegion`.
+  func copyBackup(
+    id: String, to targetRegion: String, name: String?, description: String?, region: String
+  ) async throws
 }

@@ -41,5 +41,13 @@ extension RegionData {
         datastore: instance.datastore, created: run, duration: configuration.backupDuration,
         finalSize: size, fails: ids.chance(configuration.failureRate)))
     schedules[index].lastScheduled = run
+    if let made = backups.last, !s.copyTo.isEmpty {
+      for target in s.copyTo where target != name {
+        outgoingCopies.append(
+          BackupCopyOrder(
+            source: made, region: target, name: made.name, description: made.description,
+            start: run + made.duration))
+      }
+    }
   }
 }

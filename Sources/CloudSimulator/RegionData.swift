@@ -19,6 +19,8 @@ struct RegionData: Sendable {
   var pendingSnapshotDeletes: Set<String> = []
   /// Cloud Databases backup schedules (`/schedules`), fired by ``fireSchedules(at:_:_:)``.
   var schedules: [ScheduleRecord] = []
+  /// Copies to other regions asked for by this request, delivered by ``BackupCopies``.
+  var outgoingCopies: [BackupCopyOrder] = []
 
   init(name: String) { self.name = name }
 

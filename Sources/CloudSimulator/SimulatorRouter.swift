@@ -79,7 +79,9 @@ enum SimulatorRouter {
     switch kind {
     case .trove:
       guard s[2] == "v1.0" else { return notFound() }
-      return TroveAPI.handle(req, rest, &data, ctx, &world.idGenerator)
+      let response = TroveAPI.handle(req, rest, &data, ctx, &world.idGenerator)
+      BackupCopies.deliver(&data, into: &world)
+      return response
     case .cinderV1:
       guard s[2] == "v1" else { return notFound() }
       return CinderAPI.handle(req, rest, .v1, &data, ctx, &world.idGenerator)

@@ -14,6 +14,7 @@ enum ProtectionKeys {
     case .enter: .protection(.openResource)
     case .escape: .protection(.close(then: nil))
     case .char("a"): .protection(.beginSchedule)
+    case .char("C"): .protection(.beginCopy)
     case .char("1"): .protection(.close(then: .backups))
     case .char("2"): .protection(.close(then: .snapshots))
     case .char("3"): .protection(.close(then: .instances))

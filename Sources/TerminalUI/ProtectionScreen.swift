@@ -197,7 +197,11 @@ enum ProtectionScreen {
       return text
     }
     if !totals.isEmpty { lines.append(("GB: " + totals.joined(separator: " · "), .muted, 2)) }
-    lines.append(("Enter backups/snapshots · a schedule · r refresh · Esc back", .muted, 0))
+    lines.append(
+      (
+        "Enter backups/snapshots · a schedule · C copy to a region · r refresh · Esc back", .muted,
+        0
+      ))
     return lines
   }
 }

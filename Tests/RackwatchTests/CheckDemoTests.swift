@@ -101,3 +101,40 @@ struct CheckDemoTests {
       result.stdout.contains(", 6 ageing, 8 protected, 1 orphan\n"), "stdout: \(result.stdout)")
   }
 }
+
+extension CheckDemoTests {
+  @Test("check --off-region: instances without a copy elsewhere are amber; copy backup fixes one")
+  func offRegion() async throws {
+    let sim = try await CommandTests.simulator {
+      $0.regions = ["DFW", "ORD"]
+      $0.protectionMix = true
+      $0.hostileNames = false
+      $0.inMotion = 0
+      $0.failureRate = 0
+      $0.speed = 100
+    }
+    let runner = try BinaryRunner()
+    defer { runner.cleanUp() }
+    let auth = CommandTests.auth(sim).filter { $0 != "--region" && $0 != "DFW" }
+    let before = try await runner.run(["check", "--all-regions", "--off-region"] + auth)
+    #expect(before.stdout.contains("WARNING instance orders-db (DFW): no off-region copy"))
+    let json = try await runner.run(
+      ["list", "backups", "--format", "json"] + CommandTests.auth(sim))
+    let orders = try #require(
+      try CommandTests.json(json.stdout).filter {
+        ($0["name"] as? String)?.hasPrefix("orders-db-nightly") == true
+      }.first)
+    let id = try #require(orders["id"] as? String)
+    let copied = try await runner.run(
+      ["copy", "backup", id, "--to", "ORD"] + CommandTests.auth(sim))
+    #expect(copied.status == 0, "\(copied.stderr)")
+    var after = before
+    for _ in 0..<40 {
+      after = try await runner.run(["check", "--all-regions", "--off-region"] + auth)
+      if !after.stdout.contains("orders-db (DFW): no off-region copy") { break }
+      try await Task.sleep(for: .milliseconds(100))
+    }
+    await sim.shutdown()
+    #expect(!after.stdout.contains("orders-db (DFW): no off-region copy"), "\(after.stdout)")
+  }
+}

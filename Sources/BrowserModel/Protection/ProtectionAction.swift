@@ -14,6 +14,8 @@ public enum ProtectionAction: Sendable {
   case openResource
   /// `a` on an instance row: the schedule form (create, change, or delete the existing one).
   case beginSchedule
+  /// `C` on an instance row: copy its newest good backup to a region picked in a form.
+  case beginCopy
   case schedulesLoaded(region: String, Result<[BackupSchedule]?, CloudError>, now: Date)
   /// A create, change or delete of a schedule came back.
   case scheduleSaved(region: String, String, Result<Void, CloudError>, now: Date)
@@ -25,4 +27,5 @@ public enum ProtectionEffect: Sendable, Hashable {
   case createSchedule(ScheduleRequest, region: String)
   case updateSchedule(id: String, ScheduleRequest, region: String)
   case deleteSchedule(id: String, region: String)
+  case copyBackup(id: String, to: String, region: String)
 }

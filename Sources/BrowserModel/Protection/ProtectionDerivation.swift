@@ -101,6 +101,20 @@ public enum ProtectionDerivation {
       totals.append(total)
     }
     rows.sort(by: ProtectionReport.worstFirst)
+    // A backup of an instance that lives in another region in view is a copy, not an orphan.
+    if regions.count > 1 {
+      let everyInstance = Set(instances.values.flatMap { $0.map(\.id) })
+      let copies = orphans.filter { $0.kind == .backup && everyInstance.contains($0.ownerID) }
+      if !copies.isEmpty {
+        orphans.removeAll { $0.kind == .backup && everyInstance.contains($0.ownerID) }
+        for copy in copies {
+          if let t = totals.firstIndex(where: { $0.region == copy.region }) {
+            totals[t].orphanGB -= copy.size
+            totals[t].backupGB += copy.size
+          }
+        }
+      }
+    }
     return Result(rows: rows, orphans: orphans, totals: totals)
   }
 

@@ -19,6 +19,7 @@ enum ProtectionReducer {
     case .last: select(&state, Int.max)
     case .openResource: return openResource(&state)
     case .beginSchedule: return ProtectionSchedules.begin(&state)
+    case .beginCopy: return ProtectionCopies.begin(&state)
     case .schedulesLoaded(let region, let result, let now):
       Reducer.advance(&state, to: now)
       switch result {

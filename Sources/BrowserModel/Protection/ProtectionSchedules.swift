@@ -101,6 +101,7 @@ enum ProtectionSchedules {
     switch result {
     case .success:
       var text = what
+      if case .form(let form) = state.dialog, case .copyBackup = form.purpose { state.dialog = nil }
       if case .form(let form) = state.dialog, case .schedule(let instance, _) = form.purpose {
         state.dialog = nil
         // The operator's words: the instance's name, not its ID.
@@ -113,7 +114,7 @@ enum ProtectionSchedules {
       Reducer.post(&state, .info, TerminalSafe.sanitize(text))
       return [.protection(.loadSchedules(region: region))]
     case .failure(let error):
-      if case .form(var form) = state.dialog, case .schedule = form.purpose {
+      if case .form(var form) = state.dialog, form.purpose.isProtectionForm {
         form.submitting = false
         form.error = Reducer.describe(error)
         state.dialog = .form(form)

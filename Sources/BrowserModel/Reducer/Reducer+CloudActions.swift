@@ -23,6 +23,7 @@ extension Reducer {
     case .renameSnapshot(let id): result = sendRename(&state, form, id)
     case .schedule(let instance, let scheduleID):
       result = ProtectionSchedules.send(&state, form, instance: instance, scheduleID: scheduleID)
+    case .copyBackup(let backup): result = ProtectionCopies.send(&state, form, backup: backup)
     }
     switch result {
     case .success(let effects):

@@ -45,12 +45,14 @@ public enum FormPurpose: Sendable, Hashable {
   case renameSnapshot(RowID)
   /// A backup schedule of the instance; with an ID, the existing one is changed or deleted.
   case schedule(instance: RowID, scheduleID: String?)
+  /// A copy of this backup in another region (Rackspace `copy-backup`).
+  case copyBackup(RowID)
 }
 
 /// Which value a form field holds.
 public enum FieldID: Sendable, Hashable {
   case name, description, instance, parent, volume, force
-  case dayOfWeek, hour, minute, retention, copyTo, deleteSchedule
+  case dayOfWeek, hour, minute, retention, copyTo, deleteSchedule, targetRegion
 }
 
 /// The value of one form field.

@@ -21,6 +21,14 @@ extension EffectRunner {
       }
       return .protection(
         .scheduleSaved(region: region, "Schedule \(id) changed", result, now: now()))
+    case .copyBackup(let id, let target, let region):
+      let result = await capture {
+        try await service.copyBackup(
+          id: id, to: target, name: nil, description: nil, region: region)
+      }
+      return .protection(
+        .scheduleSaved(
+          region: region, "Copy of backup \(id) to \(target) requested", result, now: now()))
     case .deleteSchedule(let id, let region):
       let result = await capture { try await service.deleteSchedule(id: id, region: region) }
       return .protection(

@@ -132,6 +132,9 @@ struct CheckCommand: AsyncParsableCommand {
         region: region, instances: data.instances, backups: data.backups, volumes: data.volumes,
         snapshots: data.snapshots)
     }
+    // A backup of an instance that lives in another region in view is a copy, not an orphan.
+    let everyInstance = Set(read.values.flatMap { $0.instances.map(\.id) })
+    orphans.removeAll { $0.kind == .backup && everyInstance.contains($0.ownerID) }
     return (rows.sorted(by: ProtectionReport.worstFirst), orphans)
   }
 
