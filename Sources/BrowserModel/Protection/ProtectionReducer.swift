@@ -80,6 +80,19 @@ enum ProtectionReducer {
     guard state.protection.isOpen else { return [] }
     var effects: [Effect] = []
     switch action {
+    case .listUpdated(_, _, let update, _):
+      if case .delta(_, let changed, let removed) = update.change, changed.isEmpty,
+        removed.isEmpty
+      {
+        break
+      }
+      state.protection.paneChanges += 1
+    case .listLoaded, .continueMerge, .backupCreated, .snapshotCreated, .snapshotUpdated,
+      .deleted:
+      state.protection.paneChanges += 1
+    default: break
+    }
+    switch action {
     case .refreshNow:
       effects = loadSchedules(&state)
     case .listUpdated(.instances, let region, _, _):
@@ -94,19 +107,12 @@ enum ProtectionReducer {
     return effects
   }
 
-  /// A cheap fingerprint of what the rows derive from: each pane's row count and list
-  /// versions, the schedules, the regions in view and the thresholds.
+  /// A cheap fingerprint of what the rows derive from: each pane's row count, the results
+  /// that changed rows, the schedules, the regions in view and the thresholds.
   static func stamp(_ state: BrowserState) -> Int {
     var hasher = Hasher()
-    for kind in PaneKind.allCases {
-      let pane = state.pane(kind)
-      hasher.combine(pane.rows.count)
-      for (region, list) in pane.lists.sorted(by: { $0.key < $1.key }) {
-        hasher.combine(region)
-        hasher.combine(list.version)
-        hasher.combine(list.lastLoaded)
-      }
-    }
+    for kind in PaneKind.allCases { hasher.combine(state.pane(kind).rows.count) }
+    hasher.combine(state.protection.paneChanges)
     hasher.combine(state.protection.scheduleVersion)
     hasher.combine(state.watchedRegions)
     hasher.combine(state.protection.thresholds.backup)

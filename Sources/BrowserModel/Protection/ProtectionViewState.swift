@@ -33,6 +33,9 @@ public struct ProtectionViewState: Sendable {
   /// What the rows were computed from: when it changes they are recomputed.
   var stamp: Int?
   var scheduleVersion = 0
+  /// Counts the results that changed a pane's rows (a refresh that found nothing new does
+  /// not), so an idle refresh does not recompute.
+  var paneChanges = 0
 
   public init(thresholds: ProtectionThresholds = .init()) { self.thresholds = thresholds }
 
