@@ -42,10 +42,21 @@ enum TabBar {
           tab, number: index + 1,
           detail: tab.kind == state.focused && !state.protectionOpen ? 3 : detail)
       }
-      labels.append(
-        protectionLabel(
-          state, number: state.tabs.count + 1, detail: state.protectionOpen ? 3 : detail))
+      // While it is closed, the Protection tab only takes room the four panes leave.
+      if state.protectionOpen {
+        labels.append(protectionLabel(state, number: state.tabs.count + 1, detail: 3))
+      }
       if labels.reduce(-1, { $0 + DisplayWidth.of($1) + 1 }) <= area.width { break }
+    }
+    if !state.protectionOpen {
+      let used = labels.reduce(-1, { $0 + DisplayWidth.of($1) + 1 })
+      for detail in [3, 2, 1, 0] {
+        let extra = protectionLabel(state, number: state.tabs.count + 1, detail: detail)
+        if used + 1 + DisplayWidth.of(extra) <= area.width {
+          labels.append(extra)
+          break
+        }
+      }
     }
     var x = area.x
     for (tab, text) in zip(state.tabs, labels) {
