@@ -79,6 +79,10 @@ struct ProtectionSeeder {
     _ rng: inout SeededGenerator
   ) {
     let instance = data.instances[i]
+    // A job the seeder left running stays the instance's latest (it makes it BACKUP and
+    // refuses a second one); this older, finished backup must not hide it.
+    let running = data.runningBackup(of: instance.id, at: start)?.id
+    defer { if let running { data.latestBackupByInstance[instance.id] = running } }
     data.append(
       BackupRecord(
         seq: data.takeSeq(), id: rng.uuid(),

@@ -21,23 +21,38 @@ struct BackupCopyTests {
         try await h.session.listBackups(region: "DFW").first {
           $0.status == .completed && $0.parentID == nil
         })
+      let seeded = try await h.session.listBackups(region: "ORD")
+      var before: Set<String> = []
+      for backup in seeded { before.insert(backup.id) }
       try await h.session.copyBackup(
         id: source.id, to: "ord", name: "dfw-to-ord", description: "a backup copy", region: "DFW")
-      let early = try await h.session.listBackups(region: "ORD").filter { $0.name == "dfw-to-ord" }
+      // By ID, not by name: under the full suite's load, names from the fast list reader have
+      // compared equal when they were not (seen only there; reported, not chased here).
+      let listed = try await h.session.listBackups(region: "ORD")
+      var early: [Backup] = []
+      for backup in listed where !before.contains(backup.id) { early.append(backup) }
       #expect(early.count == 1)  // one copy, however often the regions are read
       h.sim.advanceClock(by: 600)
-      let copies = try await h.session.listBackups(region: "ORD").filter { $0.name == "dfw-to-ord" }
+      let relisted = try await h.session.listBackups(region: "ORD")
+      var copies: [Backup] = []
+      for backup in relisted where !before.contains(backup.id) { copies.append(backup) }
       #expect(copies.count == 1)
-      #expect(copies.first?.instanceID == source.instanceID)
-      #expect(copies.first?.status == .completed)
-      #expect(copies.first?.description == "a backup copy")
+      let made = try #require(copies.first)
+      let read = try await h.session.backup(id: made.id, region: "ORD")
+      #expect(read.name == "dfw-to-ord")
+      #expect(read.instanceID == source.instanceID)
+      #expect(read.status == .completed)
+      #expect(read.description == "a backup copy")
 
-      for (target, expected) in [("LON", CloudError.Kind.rejected), ("SYD", .rejected)] {
-        let error = await SimulatorHarness.cloudError {
-          try await h.session.copyBackup(id: source.id, to: target, region: "DFW")
-        }
-        #expect(error?.kind == expected, "\(target)")
+      // LON is refused by the docs, SYD is not a region of this cloud.
+      let london = await SimulatorHarness.cloudError {
+        try await h.session.copyBackup(id: source.id, to: "LON", region: "DFW")
       }
+      #expect(london?.kind == .rejected)
+      let sydney = await SimulatorHarness.cloudError {
+        try await h.session.copyBackup(id: source.id, to: "SYD", region: "DFW")
+      }
+      #expect(sydney?.kind == .rejected)
       let same = await SimulatorHarness.cloudError {
         try await h.session.copyBackup(id: source.id, to: "DFW", region: "DFW")
       }
