@@ -24,7 +24,9 @@ struct ProtectionEndToEndTests {
   @Test("5 shows every seeded case in its colour; a schedule made with a turns payroll-db green")
   func protectionJourney() async throws {
     try #require(TmuxSession.isAvailable, "tmux is needed (.ci/run installs it)")
-    let (tmux, home) = try await EndToEndTests.startDemo(width: 160, height: 45)
+    // No random failures: the scheduled backup must complete for the row to turn green.
+    let (tmux, home) = try await EndToEndTests.startDemo(
+      width: 160, height: 45, flags: "--demo-failure-rate 0")
     do {
       try await tmux.press("5")
       let screen = try await tmux.waitFor("the seeded cases", timeout: 20) { screen in

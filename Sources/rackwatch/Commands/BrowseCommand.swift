@@ -16,6 +16,7 @@ struct BrowseCommand: AsyncParsableCommand {
   @Option(help: "Demo: snapshots per region.") var demoSnapshots = 60
   @Option(help: "Demo: seconds a backup job takes.") var demoBackupSeconds = 90.0
   @Option(help: "Demo: seconds a snapshot takes.") var demoSnapshotSeconds = 45.0
+  @Option(help: "Demo: fraction of jobs that fail (0 to 1).") var demoFailureRate = 0.05
   @Flag(help: "Ring the terminal bell when a job finishes or fails.") var bell = false
   @OptionGroup var connection: ConnectionOptions
 
@@ -35,6 +36,7 @@ struct BrowseCommand: AsyncParsableCommand {
       config.snapshotDuration = demoSnapshotSeconds
       config.inMotion = 3
       config.protectionMix = true
+      config.failureRate = min(max(demoFailureRate, 0), 1)
       config.seed = UInt64(Date().timeIntervalSince1970) & 0xFFFF
       let server: SimulatorServer
       do { server = try await SimulatorServer.start(config) } catch {
