@@ -123,6 +123,8 @@ enum ProtectionReducer {
   }
 
   static func recomputeIfNeeded(_ state: inout BrowserState) {
+    // A large refresh merges in steps: recompute once, when the last step has landed.
+    if PaneKind.allCases.contains(where: { !state.pane($0).merging.isEmpty }) { return }
     let stamp = stamp(state)
     let stale =
       state.protection.computedAt.map { state.now.timeIntervalSince($0) >= ageingStep } ?? true
