@@ -43,4 +43,14 @@ public protocol CloudService: Sendable {
   func resetSnapshotStatus(snapshotID: String, to status: String, region: String) async throws
   /// Admin only: deletes a snapshot whatever its status.
   func forceDeleteSnapshot(snapshotID: String, region: String) async throws
+  // Schedules (Rackspace only; defaults in CloudService+Schedules.swift say "none here").
+  /// Nil when the cloud has no `/schedules` (OpenStack Trove answers 404).
+  func listSchedules(region: String) async throws -> [BackupSchedule]?
+  func createSchedule(_ request: ScheduleRequest, region: String) async throws -> BackupSchedule
+  func updateSchedule(id: String, _ request: ScheduleRequest, region: String) async throws
+  func deleteSchedule(id: String, region: String) async throws
+  /// Rackspace `copy-backup`: a copy of the backup in `targetRegion`.
+  func copyBackup(
+    id: String, to targetRegion: String, name: String?, description: String?, region: String
+  ) async throws
 }

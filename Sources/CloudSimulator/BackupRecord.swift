@@ -23,6 +23,8 @@ struct BackupRecord: Sendable {
   var deleteDoneAt: Double? = nil
   /// The delete that is in progress will fail.
   var deleteWillFail: Bool = false
+  /// For a copy made with `copy-backup` or `copy_to`: the backup it copies.
+  var copiedFrom: String? = nil
 
   /// The NEW phase: Trove reports NEW until the guest agent picks the job up.
   var newPhase: Double { min(5, duration * 0.1) }

@@ -19,6 +19,10 @@ struct RegionData: Sendable {
   var pendingSnapshotDeletes: Set<String> = []
   /// Trove's newest-updated-first order of `backups`, cached for paging.
   let backupOrder = TroveBackupOrder()
+  /// Cloud Databases backup schedules (`/schedules`), fired by ``fireSchedules(at:_:_:)``.
+  var schedules: [ScheduleRecord] = []
+  /// Copies to other regions asked for by this request, delivered by ``BackupCopies``.
+  var outgoingCopies: [BackupCopyOrder] = []
 
   init(name: String) { self.name = name }
 

@@ -66,6 +66,12 @@ public struct SimulatorConfiguration: Sendable {
   public var hostileNames: Bool = false
   /// Jobs already in motion at start, per region and per kind.
   public var inMotion: Int = 2
+  /// Serve Rackspace's `/schedules`; off, the path answers 404 as OpenStack Trove does.
+  public var schedulesSupported: Bool = true
+  /// Seed the protection mix the demo shows (ProtectionSeeder): every instance and volume
+  /// protected but for one never backed up, one whose schedule missed last night, one whose
+  /// last job failed, and an orphan backup of a deleted instance, all in the first region.
+  public var protectionMix: Bool = false
   /// Faults injected from the start (all off by default).
   public var faults: SimulatorFaults = SimulatorFaults()
 

@@ -74,11 +74,14 @@ enum SimulatorRouter {
     // uniquely owned and are mutated in place instead of copied.
     guard var data = world.regions.removeValue(forKey: key) else { return notFound() }
     data.settle(at: now)
+    data.fireSchedules(at: now, world.configuration, &world.idGenerator)
     defer { world.regions[key] = data }
     switch kind {
     case .trove:
       guard s[2] == "v1.0" else { return notFound() }
-      return TroveAPI.handle(req, rest, &data, ctx, &world.idGenerator)
+      let response = TroveAPI.handle(req, rest, &data, ctx, &world.idGenerator)
+      BackupCopies.deliver(&data, into: &world)
+      return response
     case .cinderV1:
       guard s[2] == "v1" else { return notFound() }
       return CinderAPI.handle(req, rest, .v1, &data, ctx, &world.idGenerator)

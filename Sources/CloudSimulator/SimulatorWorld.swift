@@ -31,7 +31,11 @@ struct SimulatorWorld: Sendable {
     let seeder = RegionSeeder(
       configuration: configuration, start: configuration.seedDate?.timeIntervalSince1970 ?? start)
     for (i, region) in configuration.regions.enumerated() {
-      regions[region.lowercased()] = seeder.seed(region: region, index: i)
+      var data = seeder.seed(region: region, index: i)
+      if configuration.protectionMix {
+        ProtectionSeeder(configuration: configuration, start: start).seed(&data, index: i)
+      }
+      regions[region.lowercased()] = data
     }
   }
 

@@ -26,8 +26,14 @@ enum TroveAPI {
     case ("GET", 2, "backups"):
       guard let i = data.backupPosition(parts[1]) else { return notFound(parts[1]) }
       return single(data.backups[i], ctx, status: 200)
-    case ("POST", 1, "backups"): return TroveBackupCreate.create(req, &data, ctx, &ids)
+    case ("POST", 1, "backups"):
+      let response = TroveBackupCreate.create(req, &data, ctx, &ids)
+      BackupCopies.copyTo(req, response, &data, ctx)
+      return response
+    case ("POST", 3, "backups") where parts[2] == "action":
+      return BackupCopies.action(req, parts[1], &data, ctx)
     case ("DELETE", 2, "backups"): return deleteBackup(parts[1], &data, ctx, &ids)
+    case (_, 1...2, "schedules"): return TroveSchedules.handle(req, parts, &data, ctx, &ids)
     default:
       return .notFound("The resource could not be found.")
     }

@@ -18,6 +18,7 @@ enum HelpOverlay {
     ("y Y", "copy ID / whole record as JSON (OSC 52)"),
     ("? q Ctrl-C", "this help, quit"),
     (":backups :snapshots", "show a pane (also :instances :volumes)"),
+    ("5 :protection", "is everything protected? Enter its backups, a schedule"),
     (":region NAME|all", "watch one region or all"),
     (":theme NAME", "switch theme"),
     ("n", "notify when the selected job finishes"),

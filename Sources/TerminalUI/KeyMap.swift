@@ -40,6 +40,7 @@ public enum KeyMap {
       default: return edit(key).map { .editCommand($0) }
       }
     case .normal:
+      if state.protection.isOpen, let action = ProtectionKeys.action(for: key) { return action }
       return normalAction(key, state)
     }
   }
@@ -77,6 +78,7 @@ public enum KeyMap {
     case .char("2"): return .focusPane(.snapshots)
     case .char("3"): return .focusPane(.instances)
     case .char("4"): return .focusPane(.volumes)
+    case .char("5"): return .protection(.open)
     case .enter:
       if state.detailOpen { return .back }
       // An instance's backups, a volume's snapshots: what an operator opens one for.

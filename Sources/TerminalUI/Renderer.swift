@@ -30,6 +30,15 @@ public enum Renderer {
       let body = Rect(
         x: 0, y: layout.tabs.maxY, width: cols, height: max(0, layout.prompt.y - layout.tabs.maxY))
       EventsTable.draw(state, view: events, in: body, frame: &frame)
+    } else if state.protection.isOpen {
+      // A derived view, drawn over the list and detail areas.
+      var area = layout.list
+      if let detail = layout.detail, detail.y == area.y {
+        area = Rect(x: area.x, y: area.y, width: detail.maxX - area.x, height: area.height)
+      } else if let detail = layout.detail {
+        area = Rect(x: area.x, y: area.y, width: area.width, height: detail.maxY - area.y)
+      }
+      ProtectionScreen.draw(state, in: area, frame: &frame)
     } else {
       drawList(
         state, in: layout.list, frame: &frame, spinner: spinner,

@@ -15,6 +15,9 @@ enum TabBar {
   struct Model {
     var tabs: [Tab]
     var focused: PaneKind
+    /// The Protection view: its tab follows the four panes (5), with its problem count.
+    var protectionOpen = false
+    var protectionProblems: Int?
 
     init(_ state: BrowserState) {
       tabs = PaneKind.allCases.map { kind in
@@ -24,6 +27,8 @@ enum TabBar {
           loaded: !pane.rows.isEmpty || pane.lastLoaded != nil)
       }
       focused = state.focusedPane
+      protectionOpen = state.protection.isOpen
+      protectionProblems = state.protection.computedAt == nil ? nil : state.protection.problemCount
     }
   }
 
@@ -33,15 +38,35 @@ enum TabBar {
     var labels: [String] = []
     for detail in [3, 2, 1, 0] {
       labels = state.tabs.enumerated().map { index, tab in
-        label(tab, number: index + 1, detail: tab.kind == state.focused ? 3 : detail)
+        label(
+          tab, number: index + 1,
+          detail: tab.kind == state.focused && !state.protectionOpen ? 3 : detail)
+      }
+      // While it is closed, the Protection tab only takes room the four panes leave.
+      if state.protectionOpen {
+        labels.append(protectionLabel(state, number: state.tabs.count + 1, detail: 3))
       }
       if labels.reduce(-1, { $0 + DisplayWidth.of($1) + 1 }) <= area.width { break }
     }
+    if !state.protectionOpen {
+      let used = labels.reduce(-1, { $0 + DisplayWidth.of($1) + 1 })
+      for detail in [3, 2, 1, 0] {
+        let extra = protectionLabel(state, number: state.tabs.count + 1, detail: detail)
+        if used + 1 + DisplayWidth.of(extra) <= area.width {
+          labels.append(extra)
+          break
+        }
+      }
+    }
     var x = area.x
     for (tab, text) in zip(state.tabs, labels) {
-      let style = Style(tab.kind == state.focused ? .tabActive : .tab)
+      let style = Style(tab.kind == state.focused && !state.protectionOpen ? .tabActive : .tab)
       x += frame.put(text, x: x, y: area.y, style: style, clip: area)
       x += frame.put(" ", x: x, y: area.y, style: Style(.tab), clip: area)
+    }
+    if let last = labels.last, labels.count > state.tabs.count {
+      let style = Style(state.protectionOpen ? .tabActive : .tab)
+      frame.put(last, x: x, y: area.y, style: style, clip: area)
     }
   }
 
@@ -53,6 +78,16 @@ enum TabBar {
     if detail > 2 && tab.loaded {
       text += " " + Formatting.count(tab.visible)
       if tab.visible != tab.total { text += "/" + Formatting.count(tab.total) }
+    }
+    return text + " "
+  }
+
+  /// The Protection tab: like a pane's, its count is the rows that are not protected.
+  static func protectionLabel(_ state: Model, number: Int, detail: Int) -> String {
+    guard detail > 0 else { return " \(number) " }
+    var text = " \(number) " + (detail == 1 ? "Prot" : "Protection")
+    if detail > 2, let problems = state.protectionProblems {
+      text += " " + Formatting.count(problems)
     }
     return text + " "
   }

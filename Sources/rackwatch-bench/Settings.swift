@@ -23,6 +23,8 @@ struct Settings {
     case model
     /// Simulator, decode and listing figures (over loopback).
     case network
+    /// The Protection view's recompute at 2,000 instances and 200,000 backups.
+    case protection
   }
 
   func runs(_ group: Group) -> Bool { groups.contains(group) }
@@ -35,7 +37,8 @@ struct Settings {
       : Settings(smoke: false, rows: 100_000, listed: 100_000, pageItems: 1000, iterations: 200)
     if let flag = arguments.firstIndex(of: "--only"), flag + 1 < arguments.count {
       guard let group = Group(rawValue: arguments[flag + 1]) else {
-        FileHandle.standardError.write(Data("rackwatch-bench: --only model|network\n".utf8))
+        FileHandle.standardError.write(
+          Data("rackwatch-bench: --only model|network|protection\n".utf8))
         exit(2)
       }
       settings.groups = [group]

@@ -18,6 +18,7 @@ do {
     figures += ViewModelBench.run(settings, state: &state)
     figures += RenderBench.run(settings, state: &state)
   }
+  if settings.runs(.protection) { figures += ProtectionBench.run(settings) }
   let fixture = try await SimulatorFixture.start(
     items: settings.runs(.network) ? settings.listed : 1)
   do {

@@ -23,6 +23,7 @@ struct Rackwatch: AsyncParsableCommand {
       BrowseCommand.self, ListCommand.self, ShowCommand.self, WaitCommand.self,
       RestoreCommand.self, CreateCommand.self, CheckCommand.self,
       SimulatorCommand.self, ProfilesCommand.self, ThemesCommand.self, EventsCommand.self,
+      CopyCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self
   )

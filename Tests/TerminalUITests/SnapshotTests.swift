@@ -46,7 +46,7 @@ struct SnapshotTests {
     let frame = Fixtures.render(Fixtures.state(), 80, 24)
     let expected = [
       " rackwatch  rackspace/prod  ORD   DEMO                         ⠋ updated 3s ago",
-      " 1 Backups 4   2 Snapshots 3   3 Instances 2   4 Volumes 2",
+      " 1 Backups 4   2 Snapshots 3   3 Instances 2   4 Volumes 2   5 Protection",
       "┌─ Backups · ORD · 1.75 GB ────────────────────────────────────────────────────┐",
       "│ NAME                       ID       STATUS              SIZE CREATED▼        │",
       "│▶evil␛[31mred␇🚀            b1000000 ⠋ NEW 5s                 2026-11-18 12:06│",

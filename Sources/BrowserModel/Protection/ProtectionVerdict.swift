@@ -3,14 +3,25 @@ import Foundation
 
 /// How long a newest good backup or snapshot may be before its database or volume counts as
 /// ageing; twice that, and it is unprotected. Defaults: backups 26 h (a nightly job plus
-/// slack), snapshots 8 days (a weekly one plus slack).
+/// slack), snapshots 8 days (a weekly one plus slack). `grace` is how long after its time a
+/// scheduled backup may start before the run counts as missed; `offRegion` asks for a copy of
+/// each instance's newest backup in another region.
+///
+/// Profiles set them as `protection: { backup: 26h, snapshot: 8d, grace: 1h, off_region: true }`.
 public struct ProtectionThresholds: Sendable, Equatable {
   public var backup: TimeInterval
   public var snapshot: TimeInterval
+  public var grace: TimeInterval
+  public var offRegion: Bool
 
-  public init(backup: TimeInterval = 26 * 3600, snapshot: TimeInterval = 8 * 86400) {
+  public init(
+    backup: TimeInterval = 26 * 3600, snapshot: TimeInterval = 8 * 86400,
+    grace: TimeInterval = 3600, offRegion: Bool = false
+  ) {
     self.backup = backup
     self.snapshot = snapshot
+    self.grace = grace
+    self.offRegion = offRegion
   }
 }
 
@@ -20,10 +31,14 @@ public enum ProtectionVerdict: Int, Sendable, Comparable, CaseIterable {
   case neverBackedUp
   /// The newest job failed.
   case lastJobFailed
+  /// A schedule's time plus the grace period passed with no new backup.
+  case scheduleMissed
   /// The newest good copy is older than twice the threshold, or there is none.
   case unprotected
   /// The newest good copy is an incremental whose parent failed or is gone.
   case brokenChain
+  /// The profile asks for off-region copies and the newest backup is in one region only.
+  case noOffRegionCopy
   /// The newest good copy is older than the threshold.
   case ageing
   case protected
@@ -33,8 +48,8 @@ public enum ProtectionVerdict: Int, Sendable, Comparable, CaseIterable {
   /// Red, amber or green: what a monitoring check exits with (2, 1, 0).
   public var severity: Severity {
     switch self {
-    case .neverBackedUp, .lastJobFailed, .unprotected: .critical
-    case .brokenChain, .ageing: .warning
+    case .neverBackedUp, .lastJobFailed, .scheduleMissed, .unprotected: .critical
+    case .brokenChain, .noOffRegionCopy, .ageing: .warning
     case .protected: .ok
     }
   }
@@ -49,8 +64,10 @@ public enum ProtectionVerdict: Int, Sendable, Comparable, CaseIterable {
     switch self {
     case .neverBackedUp: "never backed up"
     case .lastJobFailed: "last job failed"
+    case .scheduleMissed: "schedule missed"
     case .unprotected: "unprotected"
     case .brokenChain: "broken chain"
+    case .noOffRegionCopy: "no off-region copy"
     case .ageing: "ageing"
     case .protected: "protected"
     }
@@ -73,10 +90,15 @@ public struct ProtectionRow: Sendable, Equatable {
   public var totalSize: Double
   /// Whether the newest good backup is incremental (snapshots: never).
   public var newestIsIncremental: Bool
+  /// The instance's backup schedule, if the cloud has one for it.
+  public var schedule: BackupSchedule? = nil
+  /// The scheduled run that passed (plus grace) with no new backup.
+  public var missedRun: Date? = nil
 
   /// One line for a person or a log: `instance orders-db (DFW): ageing, newest good 30h ago`.
   public func line(now: Date) -> String {
     var text = "\(kind.rawValue) \(name) (\(region)): \(verdict.words)"
+    if let missedRun { text += ", no backup since the run due \(Formatting.iso8601(missedRun))" }
     if let newestGood { text += ", newest good \(Formatting.age(newestGood, now: now)) ago" }
     return text
   }
@@ -85,59 +107,148 @@ public struct ProtectionRow: Sendable, Equatable {
 /// The verdicts for every instance and volume of one region, worst first (then the oldest
 /// newest copy first, then by name).
 public enum ProtectionReport {
+  /// `schedules` nil: the cloud has no `/schedules`, so the thresholds alone decide.
+  /// `elsewhere`: per instance ID, the newest good backup of it in any other region (only
+  /// read when the thresholds ask for off-region copies).
+  ///
+  /// One pass over the backups and one over the snapshots, keyed by owner: the Protection
+  /// view recomputes this after every refresh (200,000 backups within a frame).
   public static func evaluate(
     region: String, instances: [DatabaseInstance], backups: [Backup], volumes: [Volume],
-    snapshots: [Snapshot], now: Date, thresholds: ProtectionThresholds = .init()
+    snapshots: [Snapshot], now: Date, thresholds: ProtectionThresholds = .init(),
+    schedules: [BackupSchedule]? = nil, elsewhere: [String: Date] = [:]
   ) -> [ProtectionRow] {
-    let byInstance = Dictionary(grouping: backups.filter { $0.instanceID != nil }) {
-      $0.instanceID!
+    var instanceSlot: [String: Int] = [:]
+    instanceSlot.reserveCapacity(instances.count)
+    for (i, instance) in instances.enumerated() { instanceSlot[instance.id] = i }
+    var tallies = [Tally](repeating: Tally(), count: instances.count)
+    var backupsByID: [String: Int] = [:]
+    for (index, backup) in backups.enumerated() {
+      guard let owner = backup.instanceID, let slot = instanceSlot[owner] else { continue }
+      tallies[slot].add(
+        index: index, created: backup.created, good: backup.status == .completed,
+        failed: backup.status == .failed, moving: backup.isInMotion, size: backup.size ?? 0)
     }
-    let backupsByID = Dictionary(backups.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    let byVolume = Dictionary(grouping: snapshots, by: \.volumeID)
+    // Chains are walked only for newest good backups that are incremental, so the ID index
+    // is built only when one exists.
+    let needsChains = tallies.contains { t in
+      t.newestGood.map { backups[$0].parentID != nil } ?? false
+    }
+    if needsChains {
+      backupsByID.reserveCapacity(backups.count)
+      for (index, backup) in backups.enumerated() { backupsByID[backup.id] = index }
+    }
+    let scheduleByInstance = Dictionary(
+      (schedules ?? []).map { ($0.instanceID, $0) }, uniquingKeysWith: { a, _ in a })
     var rows: [ProtectionRow] = []
-    for instance in instances {
-      let jobs = byInstance[instance.id] ?? []
-      let good = jobs.filter { $0.status == .completed }
-      let newest = good.max { ($0.created ?? .distantPast) < ($1.created ?? .distantPast) }
-      let newestJob = jobs.filter { !$0.isInMotion }
-        .max { ($0.created ?? .distantPast) < ($1.created ?? .distantPast) }
-      var verdict = verdictFor(
-        jobCount: jobs.count, newestGood: newest?.created,
-        newestFailed: newestJob.map { $0.status == .failed } ?? false, now: now,
-        threshold: thresholds.backup)
-      if verdict > .brokenChain, let newest, !chainIsWhole(newest, backupsByID) {
-        verdict = .brokenChain
-      }
+    rows.reserveCapacity(instances.count + volumes.count)
+    for (slot, instance) in instances.enumerated() {
+      let tally = tallies[slot]
       rows.append(
-        ProtectionRow(
-          kind: .instance, id: instance.id, name: instance.name, region: region, verdict: verdict,
-          newestGood: newest?.created, count: jobs.count,
-          totalSize: good.reduce(0) { $0 + ($1.size ?? 0) },
-          newestIsIncremental: newest?.parentID != nil))
+        instanceRow(
+          instance, region: region, tally: tally, newest: tally.newestGood.map { backups[$0] },
+          chainIsWhole: { chainIsWhole($0, backups, backupsByID) },
+          schedule: scheduleByInstance[instance.id], thresholds: thresholds, now: now,
+          elsewhere: elsewhere))
     }
-    for volume in volumes {
-      let jobs = byVolume[volume.id] ?? []
-      let good = jobs.filter { $0.status == .available }
-      let newest = good.max { ($0.created ?? .distantPast) < ($1.created ?? .distantPast) }
-      let newestJob = jobs.filter { !$0.isInMotion }
-        .max { ($0.created ?? .distantPast) < ($1.created ?? .distantPast) }
+    var volumeSlot: [String: Int] = [:]
+    volumeSlot.reserveCapacity(volumes.count)
+    for (i, volume) in volumes.enumerated() { volumeSlot[volume.id] = i }
+    var volumeTallies = [Tally](repeating: Tally(), count: volumes.count)
+    for (index, snapshot) in snapshots.enumerated() {
+      guard let slot = volumeSlot[snapshot.volumeID] else { continue }
+      volumeTallies[slot].add(
+        index: index, created: snapshot.created, good: snapshot.status == .available,
+        failed: snapshot.status == .error, moving: snapshot.isInMotion,
+        size: Double(snapshot.size ?? 0))
+    }
+    for (slot, volume) in volumes.enumerated() {
+      let tally = volumeTallies[slot]
+      let newest = tally.newestGood.map { snapshots[$0].created } ?? nil
       let verdict = verdictFor(
-        jobCount: jobs.count, newestGood: newest?.created,
-        newestFailed: newestJob.map { $0.status == .error } ?? false, now: now,
+        jobCount: tally.count, newestGood: newest, newestFailed: tally.newestEndedFailed, now: now,
         threshold: thresholds.snapshot)
       rows.append(
         ProtectionRow(
           kind: .volume, id: volume.id, name: volume.name.isEmpty ? volume.id : volume.name,
-          region: region, verdict: verdict, newestGood: newest?.created, count: jobs.count,
-          totalSize: good.reduce(0) { $0 + Double($1.size ?? 0) }, newestIsIncremental: false))
+          region: region, verdict: verdict, newestGood: newest, count: tally.count,
+          totalSize: tally.goodSize, newestIsIncremental: false))
     }
-    return rows.sorted {
-      if $0.verdict != $1.verdict { return $0.verdict < $1.verdict }
-      let a = $0.newestGood ?? .distantPast
-      let b = $1.newestGood ?? .distantPast
-      if a != b { return a < b }
-      return $0.name < $1.name
+    return rows.sorted(by: worstFirst)
+  }
+
+  /// Worst verdict first, then the oldest newest copy, then by name.
+  public static func worstFirst(_ a: ProtectionRow, _ b: ProtectionRow) -> Bool {
+    if a.verdict != b.verdict { return a.verdict < b.verdict }
+    let x = a.newestGood ?? .distantPast
+    let y = b.newestGood ?? .distantPast
+    if x != y { return x < y }
+    if a.name != b.name { return a.name < b.name }
+    return a.region < b.region
+  }
+
+  /// What one pass learns of one instance's backups or one volume's snapshots.
+  struct Tally {
+    var count = 0
+    var goodSize = 0.0
+    /// Index of the newest good one.
+    var newestGood: Int?
+    var newestGoodDate = Date.distantPast
+    /// The newest job that ended, and whether it failed.
+    var newestEndedDate = Date.distantPast
+    var newestEndedFailed = false
+    /// The newest job of any state (a scheduled run counts once it started).
+    var newestStarted: Date?
+
+    mutating func add(
+      index: Int, created: Date?, good: Bool, failed: Bool, moving: Bool, size: Double
+    ) {
+      count += 1
+      let date = created ?? .distantPast
+      if good {
+        goodSize += size
+        if newestGood == nil || date > newestGoodDate {
+          newestGood = index
+          newestGoodDate = date
+        }
+      }
+      if !moving, newestEndedDate == .distantPast || date > newestEndedDate {
+        newestEndedDate = date
+        newestEndedFailed = failed
+      }
+      if let created, created > (newestStarted ?? .distantPast) { newestStarted = created }
     }
+  }
+
+  /// One instance's row from what a pass over its backups learned: the one verdict logic of
+  /// `evaluate` and of the Protection view's pass over the pane rows.
+  static func instanceRow(
+    _ instance: DatabaseInstance, region: String, tally: Tally, newest: Backup?,
+    chainIsWhole: (Backup) -> Bool, schedule: BackupSchedule?, thresholds: ProtectionThresholds,
+    now: Date, elsewhere: [String: Date]
+  ) -> ProtectionRow {
+    var verdict = verdictFor(
+      jobCount: tally.count, newestGood: newest?.created, newestFailed: tally.newestEndedFailed,
+      now: now, threshold: thresholds.backup)
+    var missed: Date?
+    if let schedule, verdict > .scheduleMissed {
+      missed = ScheduleTimes(schedule).missedRun(
+        newestStarted: tally.newestStarted, now: now, grace: thresholds.grace)
+      if missed != nil { verdict = .scheduleMissed }
+    }
+    if verdict > .brokenChain, let newest, newest.parentID != nil, !chainIsWhole(newest) {
+      verdict = .brokenChain
+    }
+    if thresholds.offRegion, verdict > .noOffRegionCopy, let newestDate = newest?.created {
+      let copied = elsewhere[instance.id].map {
+        $0 >= newestDate.addingTimeInterval(-thresholds.backup)
+      }
+      if copied != true { verdict = .noOffRegionCopy }
+    }
+    return ProtectionRow(
+      kind: .instance, id: instance.id, name: instance.name, region: region, verdict: verdict,
+      newestGood: newest?.created, count: tally.count, totalSize: tally.goodSize,
+      newestIsIncremental: newest?.parentID != nil, schedule: schedule, missedRun: missed)
   }
 
   static func verdictFor(
@@ -153,14 +264,14 @@ public enum ProtectionReport {
   }
 
   /// Whether every parent up the chain of an incremental backup exists and is COMPLETED.
-  static func chainIsWhole(_ backup: Backup, _ byID: [String: Backup]) -> Bool {
+  static func chainIsWhole(_ backup: Backup, _ backups: [Backup], _ byID: [String: Int]) -> Bool {
     var current = backup
     var seen: Set<String> = [backup.id]
     while let parentID = current.parentID {
-      guard let parent = byID[parentID], parent.status == .completed,
+      guard let i = byID[parentID], backups[i].status == .completed,
         seen.insert(parentID).inserted
       else { return false }
-      current = parent
+      current = backups[i]
     }
     return true
   }

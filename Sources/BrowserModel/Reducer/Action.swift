@@ -123,6 +123,9 @@ public enum Action: Sendable {
 
   /// History, notifications and the events view (`History/WatchAction.swift`).
   case watch(WatchAction)
+
+  /// The Protection view (`ProtectionAction`).
+  case protection(ProtectionAction)
 }
 
 /// A side effect the reducer asks for; the effect runner performs it and answers with an
@@ -160,4 +163,6 @@ public enum Effect: Sendable, Hashable {
   case notifyDesktop(DesktopNotification)
   /// Like `load`, but always the whole list (`r`): never only what changed.
   case reload(PaneKind, region: String, since: ListVersion? = nil, watch: Set<String> = [])
+  /// The Protection view's cloud calls (schedules).
+  case protection(ProtectionEffect)
 }

@@ -25,6 +25,9 @@ extension Reducer {
     case .volumeFromSnapshot(let id): result = sendVolumeFromSnapshot(&state, form, id)
     case .snapshotMetadata(let id): result = sendMetadata(&state, form, id)
     case .snapshotAdmin(let id): result = sendAdmin(&state, form, id)
+    case .schedule(let instance, let scheduleID):
+      result = ProtectionSchedules.send(&state, form, instance: instance, scheduleID: scheduleID)
+    case .copyBackup(let backup): result = ProtectionCopies.send(&state, form, backup: backup)
     }
     switch result {
     case .success(let effects):

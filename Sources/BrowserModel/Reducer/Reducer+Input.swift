@@ -100,6 +100,7 @@ extension Reducer {
     case "snapshots", "snapshot", "snap", "s": return focusPane(&state, .snapshots)
     case "instances", "instance", "i": return focusPane(&state, .instances)
     case "volumes", "volume", "v": return focusPane(&state, .volumes)
+    case "protection", "protect", "p": return ProtectionReducer.open(&state)
     case "region", "regions":
       return switchRegion(&state, to: argument)
     case "theme":

@@ -10,6 +10,7 @@ public func reduce(_ state: inout BrowserState, _ action: Action) -> [Effect] {
   var effects = Reducer.apply(&state, action)
   if state.shouldQuit { return effects }
   Reducer.markSeen(&state, after: action)
+  effects += ProtectionReducer.follow(&state, action)
   if let wake = Reducer.wakeup(&state) { effects.append(wake) }
   return effects
 }
@@ -108,6 +109,7 @@ enum Reducer {
     case .statusReset(let id, let status, let result, let now):
       return statusReset(&state, id, to: status, result, now: now)
     case .watch(let action): return watchAction(&state, action)
+    case .protection(let action): return ProtectionReducer.apply(&state, action)
     }
   }
 

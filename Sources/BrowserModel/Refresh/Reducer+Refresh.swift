@@ -19,11 +19,13 @@ extension Reducer {
     // wherever the operator looks.
     if state.focusedPane == .instances || state.formPurpose == .createBackup
       || state.pane(.instances).anyInMotion
+      || state.protection.isOpen
     {
       kinds.append(.instances)
     }
     if state.focusedPane == .volumes || state.formPurpose == .createSnapshot
       || state.pane(.volumes).anyInMotion
+      || state.protection.isOpen
     {
       kinds.append(.volumes)
     }

@@ -97,6 +97,8 @@ public struct BrowserState: Sendable {
   public var scheduledWakeup: Date?
   /// The event history, digest, notifications, ETAs, events view and pause.
   public var watch = WatchState()
+  /// The Protection view (`5`, `:protection`), derived from the panes.
+  public var protection = ProtectionViewState()
   var nextMessageID = 1
   var nextPendingID = 1
 

@@ -51,6 +51,10 @@ public enum FormPurpose: Sendable, Hashable {
   case snapshotMetadata(RowID)
   /// Cinder's admin actions on this snapshot.
   case snapshotAdmin(RowID)
+  /// A backup schedule of the instance; with an ID, the existing one is changed or deleted.
+  case schedule(instance: RowID, scheduleID: String?)
+  /// A copy of this backup in another region (Rackspace `copy-backup`).
+  case copyBackup(RowID)
 }
 
 /// Which value a form field holds.
@@ -61,6 +65,7 @@ public enum FieldID: Sendable, Hashable {
   case metadataValue(key: String)
   /// A metadata key and value to add.
   case newKey, newValue
+  case dayOfWeek, hour, minute, retention, copyTo, deleteSchedule, targetRegion
 }
 
 /// The value of one form field.

@@ -130,6 +130,8 @@ public struct EffectRunner: Sendable {
     case .loadFlavors, .restoreBackup, .createVolume, .changeSnapshotMetadata, .resetSnapshotStatus,
       .forceDeleteSnapshot:
       return await recover(effect)
+    case .protection(let effect):
+      return await answer(effect)
     case .scheduleTick, .copyToClipboard, .bell, .loadTheme, .quit, .recordHistory, .notifyDesktop:
       return nil
     }

@@ -70,4 +70,22 @@ struct WholeListsOnly: CloudService {
   func forceDeleteSnapshot(snapshotID: String, region: String) async throws {
     try await base.forceDeleteSnapshot(snapshotID: snapshotID, region: region)
   }
+  func listSchedules(region: String) async throws -> [BackupSchedule]? {
+    try await base.listSchedules(region: region)
+  }
+  func createSchedule(_ request: ScheduleRequest, region: String) async throws -> BackupSchedule {
+    try await base.createSchedule(request, region: region)
+  }
+  func updateSchedule(id: String, _ request: ScheduleRequest, region: String) async throws {
+    try await base.updateSchedule(id: id, request, region: region)
+  }
+  func deleteSchedule(id: String, region: String) async throws {
+    try await base.deleteSchedule(id: id, region: region)
+  }
+  func copyBackup(
+    id: String, to targetRegion: String, name: String?, description: String?, region: String
+  ) async throws {
+    try await base.copyBackup(
+      id: id, to: targetRegion, name: name, description: description, region: region)
+  }
 }

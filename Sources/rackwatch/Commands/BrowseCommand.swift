@@ -46,6 +46,7 @@ struct BrowseCommand: AsyncParsableCommand {
       config.backupDuration = demoBackupSeconds
       config.snapshotDuration = demoSnapshotSeconds
       config.inMotion = 3
+      config.protectionMix = true
       config.failureRate = min(max(demoFailureRate, 0), 1)
       // The demo user is an admin, so every action (reset status, force delete) can be tried.
       config.userIsAdmin = true
@@ -104,6 +105,7 @@ struct BrowseCommand: AsyncParsableCommand {
       history: noHistory ? nil : HistoryFile(directory: stateDirectory, profile: profile.name),
       style: style, insideTmux: !(environment["TMUX"] ?? "").isEmpty)
     state.watch = watch.start(now: Date(), notifyFailures: profile.notifyFailures ?? false)
+    state.protection.thresholds = ProtectionSettings.thresholds(profile)
     let outcome = await TerminalApp.run(
       state: state, service: session, userThemeDirectory: resolver.paths.userThemes,
       watch: watch, logger: logger)

@@ -79,6 +79,7 @@ enum ProfileField: String, Sendable, CaseIterable {
   case refresh, theme
   case notifications
   case notifyFailures = "notify failures"
+  case protection
   case verify
   case caCertificate = "cacert"
   case serviceTypes = "service types"
@@ -131,6 +132,11 @@ struct Profile: Sendable, Equatable {
   /// Notify about every failed job, not only the ones asked for with `n`.
   var notifyFailures: Bool?
   var theme: String?
+  /// `protection: { backup: 26h, snapshot: 8d, grace: 1h, off_region: true }` (seconds).
+  var protectionBackup: Double?
+  var protectionSnapshot: Double?
+  var protectionGrace: Double?
+  var protectionOffRegion: Bool?
   var insecure: Bool = false
   /// A PEM bundle of CA certificates to trust (clouds.yaml `cacert`, `OS_CACERT`).
   var caCertificateFile: String?
@@ -219,6 +225,10 @@ struct Profile: Sendable, Equatable {
     take(\.notifications, .notifications, from: other)
     take(\.notifyFailures, .notifyFailures, from: other)
     take(\.theme, .theme, from: other)
+    take(\.protectionBackup, .protection, from: other)
+    take(\.protectionSnapshot, .protection, from: other)
+    take(\.protectionGrace, .protection, from: other)
+    take(\.protectionOffRegion, .protection, from: other)
     if other.insecure {
       insecure = true
       origins[.verify] = other.origins[.verify]

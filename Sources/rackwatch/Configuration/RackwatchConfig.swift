@@ -135,6 +135,7 @@ struct RackwatchConfig: Sendable {
         }
         profile.notifications = text
       case "notify_failures": profile.notifyFailures = try file.bool(value, key: key)
+      case "protection": try ProtectionSettings.read(value, into: &profile, file: file, name: name)
       case "insecure": profile.insecure = try file.bool(value, key: key)
       case "cacert", "ca_certificate": profile.caCertificateFile = try file.string(value, key: key)
       default:
@@ -157,7 +158,8 @@ struct RackwatchConfig: Sendable {
     "regions": .regions, "endpoints": .endpoints, "interface": .interface, "readonly": .readonly,
     "read_only": .readonly, "admin": .admin, "header_color": .headerColor, "color": .headerColor,
     "refresh": .refresh, "theme": .theme, "notifications": .notifications,
-    "notify": .notifications, "notify_failures": .notifyFailures, "insecure": .verify,
+    "notify": .notifications, "notify_failures": .notifyFailures, "protection": .protection,
+    "insecure": .verify,
     "cacert": .caCertificate,
     "ca_certificate": .caCertificate,
   ]
