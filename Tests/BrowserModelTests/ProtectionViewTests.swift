@@ -75,7 +75,7 @@ struct ProtectionViewTests {
     _ = reduce(&state, .protection(.openResource))
     #expect(!state.protection.isOpen)
     #expect(state.focusedPane == .backups)
-    #expect(state.focused.filter.text == "i-failed")
+    #expect(state.focused.filter.text == "instance:ledger-db")
     let visible = (0..<state.focused.visibleCount).compactMap {
       state.focused.visibleRow(at: $0)?.id.id
     }

@@ -59,19 +59,14 @@ enum ProtectionReducer {
     state.protection.selected = count == 0 ? 0 : min(max(index, 0), count - 1)
   }
 
-  /// Enter: the instance's backups or the volume's snapshots, filtered by its ID.
+  /// Enter: the instance's backups or the volume's snapshots, as the `instance:NAME` /
+  /// `volume:NAME` filter (the ID when the name is not one word or not unique).
   static func openResource(_ state: inout BrowserState) -> [Effect] {
     guard let row = state.protection.selectedRow else { return [] }
-    let kind: PaneKind = row.kind == .instance ? .backups : .snapshots
     state.protection.isOpen = false
-    let effects = Reducer.focusPane(&state, kind)
-    let height = state.viewportRows
-    state.withPane(kind) { pane in
-      pane.filter = TextField(row.id)
-      pane.refilter()
-      pane.keepSelectionOnScreen(height: height)
-    }
-    return effects
+    return row.kind == .instance
+      ? Reducer.showFamily(&state, .backups, term: "instance", name: row.name, id: row.id)
+      : Reducer.showFamily(&state, .snapshots, term: "volume", name: row.name, id: row.id)
   }
 
   /// After any action: recompute the rows when what they derive from changed, and reload

@@ -28,7 +28,7 @@ extension Reducer {
 
   /// Focuses the pane of backups (snapshots) filtered to one instance (volume): by its name
   /// when the name is one word and unique, else by its ID.
-  private static func showFamily(
+  static func showFamily(
     _ state: inout BrowserState, _ kind: PaneKind, term: String, name: String, id: String
   ) -> [Effect] {
     let other: PaneKind = kind == .backups ? .instances : .volumes
