@@ -67,7 +67,7 @@ enum FooterBar {
     case .instances: hints += [("Enter", "its backups"), ("i", "detail")]
     case .volumes: hints += [("Enter", "its snapshots"), ("i", "detail")]
     }
-    hints += [("1-4", "pane"), ("/", "filter"), (":", "command"), ("s/S", "sort")]
+    hints += [("1-4", "pane"), ("/", "filter"), (":", "command"), ("?", "help"), ("s/S", "sort")]
     if !state.readOnly && state.focusedPane.isActionable {
       hints += [("c", "create"), ("d", "delete")]
       switch state.focusedPane {
@@ -82,7 +82,11 @@ enum FooterBar {
     case .snapshots: hints.append(("o", "its volume"))
     case .instances, .volumes: break
     }
-    hints += [("y Y", "copy ID/JSON"), ("r", "refresh"), ("?", "help"), ("q", "quit")]
+    if state.focusedPane.isActionable { hints.append(("n", "notify when done")) }
+    hints += [
+      ("E", "events"), ("5", "protection"), ("y Y", "copy ID/JSON"), ("r", "refresh"),
+      ("q", "quit"),
+    ]
     return hints
   }
 

@@ -68,7 +68,7 @@ struct SnapshotTests {
       "│                                                                              │",
       "└──────────────────────────────────────────────────────────────────────────────┘",
       "",
-      " ↑↓ move  Enter detail  1-4 pane  / filter  : command  s/S sort  c create",
+      " ↑↓ move  Enter detail  1-4 pane  / filter  : command  ? help  s/S sort",
     ]
     #expect(frame.text.components(separatedBy: "\n") == expected.map { trimmed($0) })
     let styles = [
@@ -95,7 +95,7 @@ struct SnapshotTests {
       "B..............................................................................B",
       "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
       "................................................................................",
-      "mkkmmmmmmmkkkkkmmmmmmmmmkkkmmmmmmmkmmmmmmmmmkmmmmmmmmmmkkkmmmmmmmkmmmmmmmmmmmmmm",
+      "mkkmmmmmmmkkkkkmmmmmmmmmkkkmmmmmmmkmmmmmmmmmkmmmmmmmmmmkmmmmmmmkkkmmmmmmmmmmmmmm",
     ]
     #expect(frame.styleMap == styles)
   }
