@@ -53,6 +53,11 @@ final class ChangingCloud: CloudService, RecentChangesListing, Sendable {
           s.progress = p
           if p >= 100 { s.status = r % 7 == 0 ? .error : .available }
         case .deleting:
+          // Gone only once its `deleting` has been listable at least once (its clock moved
+          // on): a settled snapshot deleted entirely between two ticks is seen by the whole
+          // list, not a fast tick, by design (`wholeListCatchesDeletions`). CI found a
+          // history that deleted one within a single step.
+          guard let since = s.updated, since < t else { return }
           w.snapshots[id] = nil
           return
         default:
