@@ -20,6 +20,8 @@ final class ChangingCloud: CloudService, RecentChangesListing, Sendable {
     var ignoresSort = false
     /// Rackspace v1: no ordered pages at all.
     var noOrder = false
+    /// Seconds the clock moves while a whole list is read (what a large list costs).
+    var wholeListCost: Double = 0
   }
 
   let world = Mutex(World())
@@ -193,6 +195,7 @@ final class ChangingCloud: CloudService, RecentChangesListing, Sendable {
   func listBackups(region: String) async throws -> [Backup] {
     world.withLock { w in
       w.requests += 1
+      w.clock += w.wholeListCost
       return w.backups.values.sorted { $0.id < $1.id }
     }
   }

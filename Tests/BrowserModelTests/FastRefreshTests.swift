@@ -121,6 +121,43 @@ struct FastRefreshTests {
     #expect(runner.fastRefreshTotals.ticks == 2)
   }
 
+  @Test("a list costly to read whole is read whole less often, within the longest interval")
+  func costlyWholeListsSpacedOut() async {
+    let cloud = ChangingCloud()
+    cloud.seed(20)
+    cloud.world.withLock { $0.wholeListCost = 0.5 }  // 0.5 s / 0.2% budget = 250 s
+    let runner = EffectRunner(service: cloud, now: { cloud.now }, wholeListInterval: 30)
+    var state = started(cloud)
+    await refresh(&state, .backups, runner)
+    #expect(runner.wholeListInterval(.backups, region: "ORD") == 250)
+    cloud.world.withLock { $0.clock += 100 }
+    await refresh(&state, .backups, runner)
+    #expect(runner.fastRefreshTotals.ticks == 1, "100 s after a 0.5 s whole list: fast")
+    cloud.world.withLock { $0.clock += 151 }
+    await refresh(&state, .backups, runner)
+    #expect(runner.fastRefreshTotals.ticks == 1, "past 250 s: whole again")
+
+    cloud.world.withLock { $0.wholeListCost = 10 }
+    await refresh(&state, .backups, runner, whole: true)
+    #expect(runner.wholeListInterval(.backups, region: "ORD") == 600, "capped at the longest")
+    let fixed = EffectRunner(
+      service: cloud, now: { cloud.now }, wholeListInterval: 30, longestWholeListInterval: 30)
+    await refresh(&state, .backups, fixed, whole: true)
+    #expect(fixed.wholeListInterval(.backups, region: "ORD") == 30, "a fixed interval stays")
+  }
+
+  @Test("the whole-list interval follows the cost, between the slow interval and the longest")
+  func wholeListSchedule() {
+    let schedule = WholeListSchedule(shortest: 30, longest: 600, budget: 0.002)
+    #expect(schedule.interval(afterCost: 0) == 30)
+    #expect(schedule.interval(afterCost: 0.02) == 30)  // the demo's 60 rows
+    #expect(schedule.interval(afterCost: 0.2) == 100)
+    #expect(schedule.interval(afterCost: 3) == 600)
+    #expect(schedule.interval(afterCost: .infinity) == 30)
+    #expect(schedule.interval(afterCost: -1) == 30)
+    #expect(WholeListSchedule(shortest: 60, longest: 10).longest == 60)
+  }
+
   @Test(
     "a server that ignores the sort, or has no order (Rackspace v1), is read by ID, same panes",
     arguments: [true, false])

@@ -41,7 +41,7 @@ let sampleConfig = """
       regions: [DFW, ORD]
       readonly: true
       header_color: red
-      refresh: { fast: 3, slow: 45 }
+      refresh: { fast: 3, slow: 45, whole: 900 }
     lab:
       auth: v3password
       identity_url: http://keystone.lab:5000/v3
@@ -95,7 +95,7 @@ struct ConfigurationTests {
     #expect(prod.regions == ["DFW", "ORD"])
     #expect(prod.readOnly)
     #expect(prod.headerColor == "red")
-    #expect(prod.refreshFast == 3 && prod.refreshSlow == 45)
+    #expect(prod.refreshFast == 3 && prod.refreshSlow == 45 && prod.refreshWhole == 900)
     let lab = try #require(config.profiles.first { $0.name == "lab" })
     #expect(lab.effectiveAuthKind == .v3Password)
     #expect(lab.regions == ["all"])
@@ -202,6 +202,24 @@ struct ConfigurationTests {
     } catch let error as ConfigError {
       #expect(error.line == 4)
       #expect(error.message.contains("colour_scheme"))
+    }
+  }
+
+  @Test(
+    "a refresh interval that is not a number of seconds up to a day is refused, by line",
+    arguments: ["1e30", "-2", "0", "soon", "86401"])
+  func refreshIntervalOutOfRange(value: String) throws {
+    let home = try TempHome(files: [
+      ".config/rackwatch/config.yaml":
+        "profiles:\n  prod:\n    username: x\n    refresh: { fast: 2, whole: \(value) }\n"
+    ])
+    defer { home.remove() }
+    do {
+      _ = try home.resolver().discover()
+      Issue.record("expected an error for \(value)")
+    } catch let error as ConfigError {
+      #expect(error.line == 4)
+      #expect(error.message.contains("refresh.whole"))
     }
   }
 

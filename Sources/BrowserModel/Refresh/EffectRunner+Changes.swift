@@ -4,7 +4,8 @@ import Foundation
 /// The fast path of a refresh: only what changed, when the service can tell (issue 17).
 extension EffectRunner {
   /// The update for a refresh that asks only for what changed, or nil when the whole list
-  /// must be read: no version held, a list not read whole for `wholeListInterval`, a
+  /// must be read: no version held, a list not read whole for its interval (the slow
+  /// interval, longer for a list costly to read whole: `WholeListSchedule`), a
   /// service or kind without a newest-updated order and too many rows to read one by one, or
   /// any request failing (the whole list then reports the error, if it persists).
   func changes(_ kind: PaneKind, region: String, since: ListVersion?, watch: Set<String>)
@@ -14,7 +15,7 @@ extension EffectRunner {
       let service = service as? any CloudService & RecentChangesListing,
       let since,
       let wholeAt = book.wholeAt(kind, region: region),
-      now().timeIntervalSince(wholeAt) < wholeListInterval
+      now().timeIntervalSince(wholeAt) < wholeListInterval(kind, region: region)
     else { return nil }
     let outcome: ChangeReader.Outcome
     do {

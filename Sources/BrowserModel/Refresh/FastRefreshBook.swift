@@ -2,11 +2,12 @@ import Foundation
 import Synchronization
 
 /// What the effect runner remembers between refreshes to choose the fast path or the whole
-/// list: when each list was last read whole, and which lists' servers were seen answering
-/// out of newest-updated order (those are read by ID from then on).
+/// list: when each list was last read whole and what that cost, and which lists' servers
+/// were seen answering out of newest-updated order (those are read by ID from then on).
 final class FastRefreshBook: Sendable {
   private struct State {
     var wholeAt: [String: Date] = [:]
+    var wholeCost: [String: TimeInterval] = [:]
     var unordered: Set<String> = []
     var fastTicks = 0
     var fastRequests = 0
@@ -16,8 +17,18 @@ final class FastRefreshBook: Sendable {
 
   static func key(_ kind: PaneKind, _ region: String) -> String { "\(kind)\u{1F}\(region)" }
 
-  func wholeListed(_ kind: PaneKind, region: String, at date: Date) {
-    state.withLock { $0.wholeAt[Self.key(kind, region)] = date }
+  /// Records a whole list that started at `date` and took `cost` seconds to read and diff.
+  func wholeListed(_ kind: PaneKind, region: String, at date: Date, cost: TimeInterval = 0) {
+    state.withLock {
+      let key = Self.key(kind, region)
+      $0.wholeAt[key] = date
+      $0.wholeCost[key] = cost.isFinite ? max(0, cost) : 0
+    }
+  }
+
+  /// How long the last whole list of this kind and region took (0 before the first).
+  func wholeCost(_ kind: PaneKind, region: String) -> TimeInterval {
+    state.withLock { $0.wholeCost[Self.key(kind, region)] ?? 0 }
   }
 
   /// When the list was last read whole by this runner.

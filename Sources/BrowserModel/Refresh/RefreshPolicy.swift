@@ -6,6 +6,9 @@ public struct RefreshPolicy: Sendable, Hashable {
   public var fast: Duration
   /// Interval when everything is settled.
   public var slow: Duration
+  /// Longest interval between whole lists (`WholeListSchedule`): a list that costs little is
+  /// read whole at the slow interval, a costly one less often, never less often than this.
+  public var wholeLongest: Duration
   /// First back-off delay after an error; doubles per consecutive failure.
   public var backoffBase: Duration
   /// Longest back-off.
@@ -21,6 +24,7 @@ public struct RefreshPolicy: Sendable, Hashable {
 
   public init(
     fast: Duration = .seconds(2), slow: Duration = .seconds(30),
+    wholeLongest: Duration = .seconds(600),
     backoffBase: Duration = .seconds(2), backoffMax: Duration = .seconds(300),
     highlight: Duration = .seconds(5), messageLifetime: Duration = .seconds(8),
     mergeStep: Int = 2_000
@@ -28,6 +32,7 @@ public struct RefreshPolicy: Sendable, Hashable {
     self.mergeStep = max(1, mergeStep)
     self.fast = fast
     self.slow = slow
+    self.wholeLongest = wholeLongest
     self.backoffBase = backoffBase
     self.backoffMax = backoffMax
     self.highlight = highlight

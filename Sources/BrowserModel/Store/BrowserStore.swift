@@ -54,7 +54,8 @@ public actor BrowserStore<C: Clock> where C.Duration == Duration {
     self.date = date
     self.hooks = hooks
     self.runner = EffectRunner(
-      service: service, now: date, wholeListInterval: state.refresh.slow.seconds)
+      service: service, now: date, wholeListInterval: state.refresh.slow.seconds,
+      longestWholeListInterval: state.refresh.wholeLongest.seconds)
     (states, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
   }
 

@@ -14,18 +14,30 @@ public struct EffectRunner: Sendable {
   let warnings = ListWarnings()
   /// A list is read whole at least this often (seconds); in between, a refresh of backups
   /// or snapshots asks only for what changed when the service can tell (`ChangeReader`).
-  public let wholeListInterval: TimeInterval
+  public var wholeListInterval: TimeInterval { wholeLists.shortest }
+  /// How the whole-list interval grows with what a whole list costs.
+  public let wholeLists: WholeListSchedule
   /// When each list was last read whole, and which servers were seen out of order.
   let book = FastRefreshBook()
   let reader = ChangeReader()
 
+  /// - Parameter wholeListInterval: the shortest interval between whole lists; with the
+  ///   default `longestWholeListInterval` it grows with the list's cost (`WholeListSchedule`),
+  ///   with `longestWholeListInterval` equal to it, it is fixed.
   public init(
     service: any CloudService, now: @escaping @Sendable () -> Date,
-    wholeListInterval: TimeInterval = 30
+    wholeListInterval: TimeInterval = 30, longestWholeListInterval: TimeInterval? = nil
   ) {
     self.service = service
     self.now = now
-    self.wholeListInterval = wholeListInterval
+    self.wholeLists = WholeListSchedule(
+      shortest: wholeListInterval,
+      longest: longestWholeListInterval ?? max(wholeListInterval, WholeListSchedule().longest))
+  }
+
+  /// How long after its last whole read a list is read whole again.
+  func wholeListInterval(_ kind: PaneKind, region: String) -> TimeInterval {
+    wholeLists.interval(afterCost: book.wholeCost(kind, region: region))
   }
 
   /// Fast refreshes answered so far and the requests they made.
@@ -94,7 +106,8 @@ public struct EffectRunner: Sendable {
     switch await capture({ try await list(kind, region: region) }) {
     case .success(let resources):
       let update = differ.update(kind, region: region, resources, since: since, watch: watch)
-      book.wholeListed(kind, region: region, at: started)
+      book.wholeListed(
+        kind, region: region, at: started, cost: now().timeIntervalSince(started))
       return (.success(update), resources.count)
     case .failure(let error):
       return (.failure(error), 0)

@@ -88,6 +88,7 @@ struct BrowseCommand: AsyncParsableCommand {
     var refresh = RefreshPolicy()
     if let fast = profile.refreshFast { refresh.fast = .milliseconds(Int(fast * 1000)) }
     if let slow = profile.refreshSlow { refresh.slow = .milliseconds(Int(slow * 1000)) }
+    if let whole = profile.refreshWhole { refresh.wholeLongest = .milliseconds(Int(whole * 1000)) }
     var state = BrowserState(
       profile: info, region: region,
       // Empty: the model asks the catalog, so `:region all` means every region of the account.

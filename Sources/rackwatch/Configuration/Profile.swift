@@ -127,6 +127,8 @@ struct Profile: Sendable, Equatable {
   var headerColor: String?
   var refreshFast: Double?
   var refreshSlow: Double?
+  /// Longest interval between whole lists (seconds), for accounts costly to list whole.
+  var refreshWhole: Double?
   /// How jobs finishing are announced: `osc9`, `osc777`, `bell` or `none`.
   var notifications: String?
   /// Notify about every failed job, not only the ones asked for with `n`.
@@ -222,6 +224,7 @@ struct Profile: Sendable, Equatable {
     take(\.headerColor, .headerColor, from: other)
     take(\.refreshFast, .refresh, from: other)
     take(\.refreshSlow, .refresh, from: other)
+    take(\.refreshWhole, .refresh, from: other)
     take(\.notifications, .notifications, from: other)
     take(\.notifyFailures, .notifyFailures, from: other)
     take(\.theme, .theme, from: other)

@@ -122,8 +122,10 @@ struct RackwatchConfig: Sendable {
           switch intervalNode.string {
           case "fast": profile.refreshFast = try file.number(seconds, key: "refresh.fast")
           case "slow": profile.refreshSlow = try file.number(seconds, key: "refresh.slow")
+          case "whole": profile.refreshWhole = try file.number(seconds, key: "refresh.whole")
           default:
-            throw file.error(at: intervalNode, "profile '\(name)': refresh takes fast and slow")
+            throw file.error(
+              at: intervalNode, "profile '\(name)': refresh takes fast, slow and whole")
           }
         }
       case "theme": profile.theme = try file.string(value, key: key)

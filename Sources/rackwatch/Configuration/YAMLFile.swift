@@ -72,8 +72,9 @@ struct YAMLFile {
   }
 
   func number(_ node: Node, key: String) throws -> Double {
-    guard let value = Double(try string(node, key: key)), value > 0 else {
-      throw error(at: node, "'\(key)' must be a positive number of seconds")
+    // A day at most: longer would be a typo, and larger numbers overflow an interval.
+    guard let value = Double(try string(node, key: key)), value > 0, value <= 86_400 else {
+      throw error(at: node, "'\(key)' must be a number of seconds between 0 and 86400")
     }
     return value
   }
