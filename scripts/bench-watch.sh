@@ -11,7 +11,9 @@
 #
 # Usage: scripts/bench-watch.sh
 #   RACKWATCH_BIN=path  BACKUPS=100000 SNAPSHOTS=100000 JOBS=300 WINDOW=60 MODES="fast whole"
-#   SLOW=30   the profile's slow interval, which is also how often fast refreshes read whole
+#   SLOW=30   the profile's slow interval (the shortest interval between whole lists)
+#   WHOLE=600 the profile's refresh.whole: the longest interval between whole lists (a list
+#             costly to read whole is read whole less often: WholeListSchedule)
 # Loopback only; the tmux server and the simulator are stopped on exit.
 set -euo pipefail
 
@@ -22,6 +24,7 @@ JOBS=${JOBS:-300}
 WINDOW=${WINDOW:-60}
 MODES=${MODES:-"fast whole"}
 SLOW=${SLOW:-30}
+WHOLE=${WHOLE:-600}
 SCRATCH=${SCRATCH:-.build-release}
 WORK=$(mktemp -d /tmp/rackwatch-watch.XXXXXX)
 export TMUX_TMPDIR="$WORK/tmux"
@@ -78,7 +81,7 @@ profiles:
     token: $TOKEN
     endpoints: { database: "$BASE/dfw/database/v1.0/$TENANT", volume: "$BASE/dfw/volume/v3/$TENANT" }
     regions: [DFW]
-    refresh: { fast: 2, slow: $SLOW }
+    refresh: { fast: 2, slow: $SLOW, whole: $WHOLE }
 YAML
   chmod 600 "$WORK/home/.config/rackwatch/config.yaml"
   "${TMUX[@]}" new-session -d -s "$session" -x 200 -y 60 \
@@ -142,6 +145,6 @@ print(f"| {mode:5} | first full load {loaded} ms, RSS {first_rss} MB | CPU {cpu:
 PY
 }
 
-echo "rackwatch watching $BACKUPS + $SNAPSHOTS rows, $JOBS jobs in motion, refresh fast 2 s slow $SLOW s, $(nproc) cores, binary $BIN"
+echo "rackwatch watching $BACKUPS + $SNAPSHOTS rows, $JOBS jobs in motion, refresh fast 2 s slow $SLOW s whole at most every $WHOLE s, $(nproc) cores, binary $BIN"
 for mode in $MODES; do run_mode "$mode"; done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,7 +1,8 @@
 import CloudClient
 
 /// Every string a resource brings from the network passes through `TerminalSafe` here, once,
-/// as the value enters the state.
+/// as the value enters the state. Strings many rows repeat (instance, volume, project and
+/// datastore version IDs) come out as one shared copy (`SharedStrings`).
 extension Resource {
   func sanitized() -> Resource {
     switch self {
@@ -15,10 +16,12 @@ extension Resource {
 
 private func safe(_ string: String) -> String { TerminalSafe.sanitize(string) }
 private func safe(_ string: String?) -> String? { string.map(TerminalSafe.sanitize) }
+private func shared(_ string: String) -> String { SharedStrings.rows.share(safe(string)) }
+private func shared(_ string: String?) -> String? { string.map(shared) }
 
 extension Datastore {
   func sanitized() -> Datastore {
-    Datastore(type: safe(type), version: safe(version), versionID: safe(versionID))
+    Datastore(type: shared(type), version: shared(version), versionID: shared(versionID))
   }
 }
 
@@ -29,12 +32,12 @@ extension Backup {
     copy.name = safe(name)
     copy.description = safe(description)
     copy.locationRef = safe(locationRef)
-    copy.instanceID = safe(instanceID)
+    copy.instanceID = shared(instanceID)
     copy.parentID = safe(parentID)
     if case .other(let raw) = status { copy.status = .other(safe(raw)) }
     copy.datastore = datastore?.sanitized()
-    copy.type = safe(type)
-    copy.projectID = safe(projectID)
+    copy.type = shared(type)
+    copy.projectID = shared(projectID)
     return copy
   }
 }
@@ -45,9 +48,9 @@ extension Snapshot {
     copy.id = safe(id)
     copy.name = safe(name)
     copy.description = safe(description)
-    copy.volumeID = safe(volumeID)
+    copy.volumeID = shared(volumeID)
     if case .other(let raw) = status { copy.status = .other(safe(raw)) }
-    copy.projectID = safe(projectID)
+    copy.projectID = shared(projectID)
     copy.metadata = Dictionary(
       metadata.map { (safe($0.key), safe($0.value)) }, uniquingKeysWith: { first, _ in first })
     return copy

@@ -32,11 +32,23 @@ enum LoadedMemoryBench {
     let heapAfter = ResidentMemory.heapInUse() ?? .nan
     let rows = state.pane(.backups).rows.count + state.pane(.snapshots).rows.count
     guard rows >= count - 10 else { throw BenchError("loaded \(rows) of \(count) rows") }
+    // What the runner's baselines hold alone: the heap left once the rows are let go.
+    state = BrowserState(
+      profile: ProfileInfo(profileName: "bench", cloudName: "simulator"), region: .one("DFW"),
+      availableRegions: ["DFW"], now: now)
+    let heapBaselines = (ResidentMemory.heapInUse() ?? .nan) - heapBefore
+    withExtendedLifetime(differ) {}
+    let kept = heapAfter - heapBefore
     let name = "memory: \(Format.count(Double(rows))) simulator-shaped rows + runner baselines"
     return [
       Figure(
         name: name + ", heap kept", median: Format.megabytes(heapAfter - heapBefore), p99: "-",
         target: "-", verdict: "-"),
+      Figure(
+        name: name + ", heap per row (of it the baselines')",
+        median:
+          "\(Int((kept / Double(rows)).rounded())) bytes (\(Int((heapBaselines / Double(rows)).rounded())))",
+        p99: "-", target: "toward 300 bytes", verdict: "-"),
       Figure(
         name: name + ", RSS growth", median: Format.megabytes(after - before), p99: "-",
         target: "-", verdict: "-"),

@@ -113,12 +113,14 @@ public struct Row: Sendable, Identifiable {
     // Not the ID: the row holds it already (in `id`), and filters read it there.
     let parts = [resource.name, resource.statusText] + descriptor.searchWords(resource)
     searchKey = Array(parts.joined(separator: "\u{1}").lowercased().utf8)
-    statusKey = resource.statusText.lowercased()
+    statusKey = Self.lowercased(resource.statusText)
     resourceInMotion = descriptor.inMotion(resource)
     numbers = SortNumbers()
     for (slot, key) in descriptor.numberKeys.enumerated() { numbers[slot] = key(resource) ?? .nan }
     texts = SortTexts()
-    for (slot, key) in descriptor.textKeys.enumerated() { texts[slot] = key(resource).lowercased() }
+    for (slot, key) in descriptor.textKeys.enumerated() {
+      texts[slot] = Self.lowercased(key(resource))
+    }
     var hasher = Hasher()
     hasher.combine(statusKey)
     hasher.combine(resource.name)
@@ -130,6 +132,13 @@ public struct Row: Sendable, Identifiable {
       }
     }
     watchedPrint = UInt32(truncatingIfNeeded: hasher.finalize())
+  }
+
+  /// `text.lowercased()`, sharing `text`'s storage when it has no upper case: most names do,
+  /// and a fresh copy per row would cost ~64 bytes of heap for each.
+  private static func lowercased(_ text: String) -> String {
+    let lower = text.lowercased()
+    return lower == text ? text : lower
   }
 
   /// The `datastore:` filter's key (lower-cased), "" for kinds without a datastore.

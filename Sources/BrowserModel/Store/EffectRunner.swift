@@ -90,7 +90,7 @@ public struct EffectRunner: Sendable {
       kind, region: region, since: since, watch: watch, started: started)
     // The list's pages and items are freed by now; give the pages back to the system (a
     // 100,000-item list leaves ~100 MB of freed heap that the next one would reuse anyway).
-    if count >= HeapTrim.largeList { HeapTrim.returnFreedMemory() }
+    if count >= HeapTrim.largeList { HeapTrim.returnFreedMemoryNowAndSoon() }
     switch result {
     case .success(let update):
       return .listUpdated(kind, region: region, update, now: now())

@@ -1,4 +1,5 @@
 import CHeapStats
+import Synchronization
 
 /// Returning freed heap to the system after a large transient allocation (a whole list of
 /// 100,000 items), so the resident size follows what is kept rather than the high-water mark.
@@ -6,5 +7,27 @@ enum HeapTrim {
   /// Lists at least this long are worth a trim (a few milliseconds, every slow interval).
   static let largeList = 10_000
 
+  /// How long after a large list the second trim runs: by then the reducer has merged the
+  /// result and the other lists of the same refresh have finished (their transient pages,
+  /// index and sort buffers are freed too).
+  static let settleDelay: Duration = .seconds(3)
+
+  private static let trimPending = Atomic<Bool>(false)
+
   static func returnFreedMemory() { rw_heap_trim() }
+
+  /// Trims now, and once more after `settleDelay` (one pending trim at a time, however many
+  /// lists finish meanwhile).
+  static func returnFreedMemoryNowAndSoon() {
+    returnFreedMemory()
+    guard
+      trimPending.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing)
+        .exchanged
+    else { return }
+    Task.detached(priority: .background) {
+      try? await Task.sleep(for: settleDelay)
+      trimPending.store(false, ordering: .releasing)
+      returnFreedMemory()
+    }
+  }
 }
