@@ -2,7 +2,8 @@ import CloudClient
 
 /// Every string a resource brings from the network passes through `TerminalSafe` here, once,
 /// as the value enters the state. Strings many rows repeat (instance, volume, project and
-/// datastore version IDs) come out as one shared copy (`SharedStrings`).
+/// datastore version IDs; descriptions, which automated jobs write alike) come out as one
+/// shared copy (`SharedStrings`).
 extension Resource {
   func sanitized() -> Resource {
     switch self {
@@ -16,8 +17,11 @@ extension Resource {
 
 private func safe(_ string: String) -> String { TerminalSafe.sanitize(string) }
 private func safe(_ string: String?) -> String? { string.map(TerminalSafe.sanitize) }
-private func shared(_ string: String) -> String { SharedStrings.rows.share(safe(string)) }
+private func shared(_ string: String) -> String { SharedStrings.ids.share(safe(string)) }
 private func shared(_ string: String?) -> String? { string.map(shared) }
+private func sharedText(_ string: String?) -> String? {
+  string.map { SharedStrings.texts.share(safe($0)) }
+}
 
 extension Datastore {
   func sanitized() -> Datastore {
@@ -30,7 +34,7 @@ extension Backup {
     var copy = self
     copy.id = safe(id)
     copy.name = safe(name)
-    copy.description = safe(description)
+    copy.description = sharedText(description)
     copy.locationRef = safe(locationRef)
     copy.instanceID = shared(instanceID)
     copy.parentID = safe(parentID)
@@ -47,7 +51,7 @@ extension Snapshot {
     var copy = self
     copy.id = safe(id)
     copy.name = safe(name)
-    copy.description = safe(description)
+    copy.description = sharedText(description)
     copy.volumeID = shared(volumeID)
     if case .other(let raw) = status { copy.status = .other(safe(raw)) }
     copy.projectID = shared(projectID)

@@ -14,6 +14,7 @@ enum HelpOverlay {
     ("c e d", "create, rename snapshot, delete (asks)"),
     ("Space", "mark rows; d then deletes every marked row"),
     ("R V", "restore a backup to a new instance; volume from snapshot"),
+    ("C", "copy a backup to another region (Protection: the newest)"),
     ("m A", "snapshot metadata; admin actions (profile admin: true)"),
     ("y Y", "copy ID / whole record as JSON (OSC 52)"),
     ("? q Ctrl-C", "this help, quit"),

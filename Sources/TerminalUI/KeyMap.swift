@@ -87,6 +87,7 @@ public enum KeyMap {
     case .char("o"): return .jumpToRelated
     case .char("R"): return .beginRestore
     case .char("V"): return .beginVolumeFromSnapshot
+    case .char("C"): return .beginCopyBackup
     case .char("m"): return .beginMetadata
     case .char("A"): return .beginAdmin
     case .char("Y"): return .copySelectedRecord

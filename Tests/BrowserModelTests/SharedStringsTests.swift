@@ -14,7 +14,7 @@ struct SharedStringsTests {
   /// A fresh heap copy of `text`, as each decoded item brings its own.
   func decoded(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
 
-  @Test("backups of one instance share its ID, project and datastore version; IDs stay their own")
+  @Test("backups of one instance share its ID, project, datastore version and a repeated description")
   func rowsShareRepeatedIDs() {
     let instance = "0b5a2f1e-6c1d-4b7e-9d2a-3f4e5a6b7c8d"
     let rows = (0..<3).map { n in
@@ -22,6 +22,7 @@ struct SharedStringsTests {
         id: decoded("aaaaaaaa-0000-0000-0000-00000000000\(n)"), name: "nightly-\(n)",
         status: .completed)
       backup.instanceID = decoded(instance)
+      backup.description = decoded("Automated backup by the daily schedule")
       backup.projectID = decoded("6f70656e737461636b70726f6a656374")
       backup.datastore = Datastore(
         type: "mysql", version: "8.0", versionID: decoded("d1c2b3a4-0000-4000-8000-000000000001"))
@@ -37,6 +38,8 @@ struct SharedStringsTests {
     #expect(
       storage(backup(rows[0]).datastore!.versionID!)
         == storage(backup(rows[1]).datastore!.versionID!))
+    #expect(
+      storage(backup(rows[0]).description!) == storage(backup(rows[2]).description!))
     #expect(storage(rows[0].id.id) != storage(rows[1].id.id))
   }
 

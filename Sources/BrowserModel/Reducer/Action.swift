@@ -62,6 +62,8 @@ public enum Action: Sendable {
   case beginRestore
   /// `V`: a new volume from the selected snapshot.
   case beginVolumeFromSnapshot
+  /// `C`: copy the selected backup to another region (Rackspace `copy-backup`).
+  case beginCopyBackup
   /// `m`: view and edit the selected snapshot's metadata.
   case beginMetadata
   /// `A`: admin actions on the selected snapshot (profile `admin: true`, never read-only).

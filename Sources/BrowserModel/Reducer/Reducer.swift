@@ -70,6 +70,7 @@ enum Reducer {
     case .beginDelete: return beginDelete(&state)
     case .beginRestore: return beginRestore(&state)
     case .beginVolumeFromSnapshot: return beginVolumeFromSnapshot(&state)
+    case .beginCopyBackup: return beginCopyBackup(&state)
     case .beginMetadata: return beginMetadata(&state)
     case .beginAdmin: return beginAdmin(&state)
     case .toggleMark: return toggleMark(&state)

@@ -1,7 +1,8 @@
 import Synchronization
 
 /// One copy of each string that many rows repeat: the instance a backup was taken of, the
-/// volume a snapshot belongs to, the project, the datastore version.
+/// volume a snapshot belongs to, the project, the datastore version, the description an
+/// automated job writes on every backup.
 ///
 /// Each list decodes its own copy of every such string: 100,000 backups of 2,000 instances
 /// hold 100,000 instance IDs of 80 bytes of heap each, where 2,000 would do. Rows keep the
@@ -10,8 +11,12 @@ import Synchronization
 /// distinct values (then strings pass through unshared), so a hostile server listing a new
 /// "instance" per item cannot make it grow without bound; what it holds is what rows hold.
 final class SharedStrings: Sendable {
-  /// The table rows share their repeated strings through.
-  static let rows = SharedStrings(capacity: 65_536)
+  /// IDs rows point to (instances, volumes, projects, datastore versions): as many as the
+  /// account has of them.
+  static let ids = SharedStrings(capacity: 65_536)
+  /// Free text that may or may not repeat (descriptions). Its own, smaller table: unique
+  /// descriptions fill it early and then pass through, without crowding out the IDs.
+  static let texts = SharedStrings(capacity: 4_096)
 
   private let table: Mutex<Set<String>>
   private let capacity: Int
