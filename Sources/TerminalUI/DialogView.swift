@@ -73,7 +73,10 @@ enum DialogView {
             let position = first + offset
             let option = picker.options[position]
             let selected = position == picker.selected
-            let text = (selected ? "▶ " : "  ") + option.label + "  " + option.region
+            // A region picker's options are regions: not "IAD  IAD".
+            let region =
+              option.region.isEmpty || option.region == option.label ? "" : "  " + option.region
+            let text = (selected ? "▶ " : "  ") + option.label + region
             frame.put(
               TextLayout.pad(text, to: valueWidth), x: valueX, y: y,
               style: Style(selected ? .selection : .dialog), clip: inner)

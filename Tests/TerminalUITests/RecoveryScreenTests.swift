@@ -22,6 +22,7 @@ struct RecoveryScreenTests {
     #expect(action(.char("m"), state) == "beginMetadata")
     #expect(action(.char("A"), state) == "beginAdmin")
     #expect(action(.char("Y"), state) == "copySelectedRecord")
+    #expect(action(.char("C"), state) == "beginCopyBackup")
     #expect(action(.char("o"), state) == "jumpToRelated")
     #expect(action(.enter, state) == "openDetail")
     _ = reduce(&state, .focusPane(.instances))
@@ -32,6 +33,24 @@ struct RecoveryScreenTests {
     #expect(action(.up, state) == "scrollDetail(by: -1)")
     #expect(action(.end, state) == "scrollDetail(by: \(Int.max))")
     #expect(action(.enter, state) == "back")
+  }
+
+  @Test("C on a backup asks for one of the other regions, each named once")
+  func copyDialogOnScreen() {
+    var state = Fixtures.state()
+    state.availableRegions = ["DFW", "IAD", "ORD"]
+    while state.focused.selectedRow?.resource.name != "nightly-orders",
+      state.focused.selectedPosition.map({ $0 + 1 < state.focused.visibleCount }) == true
+    {
+      _ = reduce(&state, .moveSelection(by: 1))
+    }
+    _ = reduce(&state, .beginCopyBackup)
+    #expect(state.dialog != nil, "\(state.activeMessages.map(\.text))")
+    let lines = Fixtures.render(state, 100, 30).text.components(separatedBy: "\n")
+    #expect(lines.contains { $0.contains("Copy nightly-orders to") })
+    #expect(lines.contains { $0.contains("▶ DFW ") && !$0.contains("DFW  DFW") })
+    #expect(lines.contains { $0.contains("  IAD ") })
+    #expect(!lines.contains { $0.contains("  ORD  ") && $0.contains("▶") })
   }
 
   @Test("marked rows show ✓ and the title counts them; the bulk confirmation lists them")
