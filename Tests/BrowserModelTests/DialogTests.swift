@@ -28,14 +28,39 @@ struct DialogTests {
     _ = reduce(&state, .editField(.insert(name)))
   }
 
-  @Test("create backup: the form has name, instance picker, description and parent")
+  @Test("create backup: the form has name, instance picker, description, parent and copies")
   func createBackupForm() {
     var state = backupState(instances: [Fixtures.instance("i1"), Fixtures.instance("i2")])
     _ = reduce(&state, .beginCreate)
     let form = form(state)
-    #expect(form?.fields.map(\.id) == [.name, .instance, .description, .parent])
+    #expect(form?.fields.map(\.id) == [.name, .instance, .description, .parent, .copyTo])
     #expect(form?.picker(.instance)?.options.map(\.value) == ["i1", "i2"])
     #expect(form?.picker(.parent)?.selectedOption?.value == "")
+  }
+
+  @Test("create backup: copies go to other known regions; a wrong region keeps the form")
+  func createBackupWithCopies() {
+    var state = backupState()
+    state.availableRegions = ["ORD", "DFW", "IAD"]
+    _ = reduce(&state, .beginCreate)
+    typeName(&state, "nightly")
+    for _ in 0..<4 { _ = reduce(&state, .nextField) }
+    _ = reduce(&state, .editField(.insert("ord")))
+    #expect(reduce(&state, .submitDialog) == [.bell])
+    #expect(form(state)?.error == "Copies go to other regions than ORD")
+    _ = reduce(&state, .editField(.clearLine))
+    _ = reduce(&state, .editField(.insert("dfw, LON")))
+    #expect(reduce(&state, .submitDialog) == [.bell])
+    #expect(form(state)?.error?.contains("No region LON") == true)
+    #expect(form(state)?.text(.name) == "nightly", "what was typed stays")
+    _ = reduce(&state, .editField(.clearLine))
+    _ = reduce(&state, .editField(.insert("dfw iad dfw")))
+    let effects = reduce(&state, .submitDialog)
+    #expect(
+      effects.contains(
+        .createBackup(
+          BackupCreateRequest(name: "nightly", instanceID: "i1", copyTo: ["DFW", "IAD"]),
+          region: "ORD", placeholder: RowID(region: "ORD", id: "pending-1"))))
   }
 
   @Test("create backup: valid input sends the request and shows a pending row at once")
@@ -131,7 +156,8 @@ struct DialogTests {
       ])
     _ = reduce(&state, .beginCreate)
     typeName(&state, "inc")
-    _ = reduce(&state, .previousField)  // wraps to the parent picker
+    _ = reduce(&state, .previousField)  // wraps to the copies field
+    _ = reduce(&state, .previousField)  // the parent picker
     _ = reduce(&state, .pickerMove(by: 1))  // newest: p2 of i2
     _ = reduce(&state, .submitDialog)
     #expect(form(state)?.error == "The incremental parent must be a backup of the same instance")

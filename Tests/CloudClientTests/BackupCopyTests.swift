@@ -64,6 +64,31 @@ struct BackupCopyTests {
     }
   }
 
+  @Test("a backup created with copy_to is copied to the region once it completes")
+  func createWithCopies() async throws {
+    try await SimulatorHarness.run(simulator: {
+      $0.speed = 0
+      $0.inMotion = 0
+      $0.failureRate = 0
+      $0.regions = ["DFW", "ORD"]
+    }) { h in
+      let instance = try #require(
+        try await h.session.listInstances(region: "DFW").first { $0.status == "ACTIVE" })
+      let before = Set(try await h.session.listBackups(region: "ORD").map(\.id))
+      let made = try await h.session.createBackup(
+        BackupCreateRequest(name: "copied-nightly", instanceID: instance.id, copyTo: ["ORD"]),
+        region: "DFW")
+      h.sim.advanceClock(by: 7_200)
+      #expect(try await h.session.backup(id: made.id, region: "DFW").status == .completed)
+      h.sim.advanceClock(by: 600)
+      let copies = try await h.session.listBackups(region: "ORD").filter {
+        !before.contains($0.id)
+      }
+      #expect(copies.count == 1)
+      #expect(copies.first?.instanceID == instance.id)
+    }
+  }
+
   @Test("a schedule with copy_to: the run's backup is copied to each region once it completes")
   func scheduleCopies() async throws {
     try await SimulatorHarness.run(simulator: {

@@ -103,6 +103,10 @@ struct PagingAndCatalogRuleTests {
       decoding: try BackupWire.createBody(
         BackupCreateRequest(name: "b", instanceID: "i", parentID: "p")), as: UTF8.self)
     #expect(backup == #"{"backup":{"instance":"i","name":"b","parent_id":"p"}}"#)
+    let copied = String(
+      decoding: try BackupWire.createBody(
+        BackupCreateRequest(name: "b", instanceID: "i", copyTo: ["ORD", "IAD"])), as: UTF8.self)
+    #expect(copied == #"{"backup":{"copy_to":["ORD","IAD"],"instance":"i","name":"b"}}"#)
   }
 
   @Test("credentials never show in an AuthMethod description")

@@ -93,9 +93,14 @@ extension Reducer {
       parentID = parent.value
     }
     let description = form.text(.description).trimmingCharacters(in: .whitespaces)
+    let copyTo: [String]
+    switch copyRegions(state, form.text(.copyTo), from: option.region) {
+    case .success(let regions): copyTo = regions
+    case .failure(let error): return .failure(error)
+    }
     let request = BackupCreateRequest(
       name: name, instanceID: option.value, description: description.isEmpty ? nil : description,
-      parentID: parentID)
+      parentID: parentID, copyTo: copyTo)
     let placeholder = nextPlaceholder(&state, region: option.region)
     var row = Row(
       region: option.region,

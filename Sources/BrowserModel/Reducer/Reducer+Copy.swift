@@ -38,3 +38,29 @@ extension Reducer {
       fields: [FormField(id: .targetRegion, label: "Region", value: .picker(picker))])
   }
 }
+
+extension Reducer {
+  /// The regions typed in a "Copy to" field (space or comma separated, any case), checked:
+  /// not the backup's own region, and among the account's regions when those are known.
+  static func copyRegions(_ state: BrowserState, _ text: String, from region: String) -> Result<
+    [String], ValidationError
+  > {
+    var regions: [String] = []
+    for word in text.uppercased().split(whereSeparator: { $0 == " " || $0 == "," }) {
+      let name = String(word)
+      if !regions.contains(name) { regions.append(name) }
+    }
+    if regions.contains(region.uppercased()) {
+      return .failure(ValidationError("Copies go to other regions than \(region)"))
+    }
+    let known = Set(state.availableRegions.map { $0.uppercased() })
+    if !known.isEmpty, let unknown = regions.first(where: { !known.contains($0) }) {
+      let others = state.availableRegions.filter { $0.uppercased() != region.uppercased() }
+      return .failure(
+        ValidationError(
+          "No region \(unknown) in this account (copies can go to \(others.joined(separator: " ")))"
+        ))
+    }
+    return .success(regions)
+  }
+}

@@ -23,6 +23,8 @@ extension Reducer {
             id: .instance, label: "Instance", value: .picker(instancePicker(state, preselect))),
           FormField(id: .description, label: "Description", value: .text(TextField())),
           FormField(id: .parent, label: "Incremental of", value: .picker(parentPicker(state, nil))),
+          // Rackspace copies the finished backup to these regions (`copy_to`).
+          FormField(id: .copyTo, label: "Copy to regions", value: .text(TextField())),
         ])
       state.dialog = .form(form)
       return loadIfNeverLoaded(&state, .instances)

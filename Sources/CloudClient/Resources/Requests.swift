@@ -9,13 +9,18 @@ public struct BackupCreateRequest: Sendable, Hashable {
   public var description: String?
   /// Parent backup ID for an incremental backup.
   public var parentID: String?
+  /// Regions that get a copy once the backup completes (Rackspace `copy_to`); empty for none.
+  public var copyTo: [String]
 
-  public init(name: String, instanceID: String, description: String? = nil, parentID: String? = nil)
-  {
+  public init(
+    name: String, instanceID: String, description: String? = nil, parentID: String? = nil,
+    copyTo: [String] = []
+  ) {
     self.name = name
     self.instanceID = instanceID
     self.description = description
     self.parentID = parentID
+    self.copyTo = copyTo
   }
 }
 

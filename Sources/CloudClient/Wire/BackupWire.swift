@@ -41,11 +41,19 @@ struct BackupWire: Decodable, Sendable {
   }
 
   /// The create body: the instance key is `instance`, not `instance_id`
-  /// (rax-cdb-backup-create-request.json, trove-26/backup-create.json).
+  /// (rax-cdb-backup-create-request.json, trove-26/backup-create.json); `copy_to` (an array of
+  /// regions, Rackspace only) only when copies are asked for, so OpenStack Trove never sees it.
   static func createBody(_ request: BackupCreateRequest) throws -> Data {
-    var backup: [String: String] = ["name": request.name, "instance": request.instanceID]
-    if let description = request.description { backup["description"] = description }
-    if let parent = request.parentID { backup["parent_id"] = parent }
+    struct Body: Encodable {
+      var name: String
+      var instance: String
+      var description: String?
+      var parent_id: String?
+      var copy_to: [String]?
+    }
+    let backup = Body(
+      name: request.name, instance: request.instanceID, description: request.description,
+      parent_id: request.parentID, copy_to: request.copyTo.isEmpty ? nil : request.copyTo)
     return try JSONEncoder.wire.encode(["backup": backup])
   }
 }
