@@ -25,6 +25,8 @@ struct BackupRecord: Sendable {
   var deleteWillFail: Bool = false
   /// For a copy made with `copy-backup` or `copy_to`: the backup it copies.
   var copiedFrom: String? = nil
+  /// The schedule that took it, whose `full_backup_retention` prunes it.
+  var scheduleID: String? = nil
 
   /// The NEW phase: Trove reports NEW until the guest agent picks the job up.
   var newPhase: Double { min(5, duration * 0.1) }

@@ -165,21 +165,9 @@ enum TroveAPI {
     if data.backups[i].isRunning(at: ctx.now) {
       return .unprocessable("Backup \(id) cannot be deleted because it is running.")
     }
-    // Deleting a parent deletes its incremental children (and theirs): children are newer, so
-    // one forward pass collects the whole family.
-    var family: Set<String> = [id]
-    for j in i..<data.backups.count where data.backups[j].parentID.map(family.contains) == true {
-      family.insert(data.backups[j].id)
-    }
-    let willFail = ids.chance(ctx.configuration.failureRate)
-    for j in i..<data.backups.count where family.contains(data.backups[j].id) {
-      if data.backups[j].deleteDoneAt == nil {
-        data.backups[j].deleteDoneAt = ctx.now + ctx.configuration.deleteDuration
-        data.backups[j].deleteWillFail = willFail && data.backups[j].id == id
-        data.backups[j].deleteFailed = false
-      }
-      data.pendingBackupDeletes.insert(data.backups[j].id)
-    }
+    data.deleteFamily(
+      at: i, doneAt: ctx.now + ctx.configuration.deleteDuration,
+      failing: ids.chance(ctx.configuration.failureRate))
     // 202 with an empty body, still labelled JSON (fixtures/real/trove-26/backup-delete.txt).
     return SimResponse(status: 202, headers: [("Content-Type", "application/json")])
   }

@@ -139,6 +139,47 @@ struct ScheduleTests {
     }
   }
 
+  @Test("a schedule keeps full_backup_retention full backups: older ones go with their family")
+  func retention() async throws {
+    try await SimulatorHarness.run(simulator: {
+      $0.speed = 0
+      $0.inMotion = 0
+      $0.failureRate = 0
+    }) { h in
+      let instance = try #require(
+        try await h.session.listInstances(region: "DFW").first { $0.status == "ACTIVE" })
+      let run = (h.sim.now / 60).rounded(.down) * 60 + 120
+      let secondOfDay = Int(run.truncatingRemainder(dividingBy: 86_400))
+      // Day 7: a full backup every day; keep two.
+      _ = try await h.session.createSchedule(
+        ScheduleRequest(
+          instanceID: instance.id, dayOfWeek: 7, hour: secondOfDay / 3600,
+          minute: (secondOfDay % 3600) / 60, fullBackupRetention: 2),
+        region: "DFW")
+      let seeded = Set(
+        try await h.session.listBackups(region: "DFW", instanceID: instance.id).map(\.id))
+      var taken: [String] = []
+      for day in 0..<4 {
+        h.sim.advanceClock(by: day == 0 ? 181 : 86_400)
+        let listed = try await h.session.listBackups(region: "DFW", instanceID: instance.id)
+        for backup in listed where !seeded.contains(backup.id) && !taken.contains(backup.id) {
+          taken.append(backup.id)
+        }
+      }
+      #expect(taken.count == 4, "one full backup a day")
+      h.sim.advanceClock(by: 7_200)  // the deletes finish (well before the next run)
+      let left = try await h.session.listBackups(region: "DFW", instanceID: instance.id)
+        .filter { !seeded.contains($0.id) }
+      #expect(Set(left.map(\.id)) == Set(taken.suffix(2)), "the newest two are kept")
+      #expect(left.count == 2, "\(left.map { "\($0.name) \($0.status) \($0.created!)" })")
+      // Backups the schedule did not take are not its to prune.
+      #expect(
+        seeded.isSubset(
+          of: Set(
+            try await h.session.listBackups(region: "DFW", instanceID: instance.id).map(\.id))))
+    }
+  }
+
   @Test("a cloud without /schedules (OpenStack Trove) answers 404: listed as nil, not an error")
   func unsupported() async throws {
     try await SimulatorHarness.run(simulator: { $0.schedulesSupported = false }) { h in
