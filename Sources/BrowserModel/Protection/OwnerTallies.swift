@@ -31,14 +31,17 @@ struct OwnerTally: Sendable, Equatable {
     guard share.counted else { return }
     count += 1
     let date = share.date
+    // The row holding a newest value takes its new date (`replace` checked it is not older).
     if share.good {
       units += share.units
-      if Self.newer(date, id, than: newestGoodDate, newestGoodID) {
+      if newestGoodID == id || Self.newer(date, id, than: newestGoodDate, newestGoodID) {
         newestGoodID = id
         newestGoodDate = date
       }
     }
-    if !share.moving, Self.newer(date, id, than: newestEndedDate, newestEndedID) {
+    if !share.moving,
+      newestEndedID == id || Self.newer(date, id, than: newestEndedDate, newestEndedID)
+    {
       newestEndedID = id
       newestEndedDate = date
       newestEndedFailed = share.failed
@@ -56,6 +59,25 @@ struct OwnerTally: Sendable, Equatable {
     }
     if !share.moving, newestEndedID == id { stale = true }
     if !share.created.isNaN, share.created >= newestStarted { stale = true }
+  }
+
+  /// A row of this owner changed: its old share out, the new one in. A recount is needed
+  /// only when the row held a newest value and its new share is older or no longer counts
+  /// for it (a job finishing, the common change, never needs one).
+  mutating func replace(_ before: OwnerShare, with after: OwnerShare, id: String) {
+    if before.counted {
+      count -= 1
+      if before.good { units -= before.units }
+      let keeps = after.counted && after.date >= before.date
+      if before.good, newestGoodID == id, !(keeps && after.good) { stale = true }
+      if !before.moving, newestEndedID == id, !(keeps && !after.moving) { stale = true }
+      if !before.created.isNaN, before.created >= newestStarted,
+        !(after.counted && after.created >= before.created)
+      {
+        stale = true
+      }
+    }
+    add(after, id: id)
   }
 
   var goodSize: Double { OwnerShare.gigabytes(units) }
@@ -135,6 +157,14 @@ struct OwnerTallies: Sendable {
     var stale: [Int] = []
     for entry in log {
       let id = entry.id.id
+      if let before = entry.before, let after = entry.after, before.owner == after.owner {
+        guard let slot = slotOf[RowID(region: entry.id.region, id: before.owner)] else {
+          return false
+        }
+        tallies[slot].replace(before, with: after, id: id)
+        if tallies[slot].stale { stale.append(slot) }
+        continue
+      }
       if let before = entry.before {
         guard let slot = slotOf[RowID(region: entry.id.region, id: before.owner)] else {
           return false

@@ -103,8 +103,11 @@ public enum ProtectionDerivation {
       for instance in regionInstances {
         let key = instance.id.lowercased()
         let tally = backups.tally(region: region, owner: key)
+        // By position: `row(_:)` would copy the whole row, not only its backup.
         let newest = tally.newestGoodID.flatMap {
-          backupPane.row(RowID(region: region, id: $0))?.resource.backup
+          backupPane.position(of: RowID(region: region, id: $0)).flatMap {
+            backupPane.rows[$0].resource.backup
+          }
         }
         regionRows.append(
           ProtectionReport.instanceRow(
