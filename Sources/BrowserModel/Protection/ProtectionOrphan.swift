@@ -53,6 +53,17 @@ extension ProtectionReport {
           kind: .snapshot, id: snapshot.id, name: snapshot.name, region: region,
           ownerID: snapshot.volumeID, size: Double(snapshot.size ?? 0), created: snapshot.created))
     }
-    return found.sorted { ($0.created ?? .distantPast) < ($1.created ?? .distantPast) }
+    return found.sorted(by: ProtectionOrphan.oldestFirst)
+  }
+}
+
+extension ProtectionOrphan {
+  /// Oldest first; ties by kind and ID, so the order does not depend on the lists' order.
+  static func oldestFirst(_ a: ProtectionOrphan, _ b: ProtectionOrphan) -> Bool {
+    let x = a.created ?? .distantPast
+    let y = b.created ?? .distantPast
+    if x != y { return x < y }
+    if a.kind != b.kind { return a.kind == .backup }
+    return a.id < b.id
   }
 }

@@ -11,7 +11,7 @@ enum ProtectionReducer {
     switch action {
     case .open: return open(&state)
     case .close(let then):
-      state.protection.isOpen = false
+      close(&state)
       state.detailOpen = false
       return Reducer.focusPane(&state, then ?? state.protection.returnPane)
     case .move(let delta): select(&state, state.protection.selected + delta)
@@ -33,6 +33,15 @@ enum ProtectionReducer {
       return ProtectionSchedules.saved(&state, region: region, what, result, now: now)
     }
     return []
+  }
+
+  /// Closes the view: its tallies go, and the panes stop logging changes for them.
+  static func close(_ state: inout BrowserState) {
+    state.protection.isOpen = false
+    state.protection.backupTallies = nil
+    state.protection.snapshotTallies = nil
+    state.withPane(.backups) { $0.ownerLog.lose() }
+    state.withPane(.snapshots) { $0.ownerLog.lose() }
   }
 
   static func open(_ state: inout BrowserState) -> [Effect] {
@@ -63,7 +72,7 @@ enum ProtectionReducer {
   /// `volume:NAME` filter (the ID when the name is not one word or not unique).
   static func openResource(_ state: inout BrowserState) -> [Effect] {
     guard let row = state.protection.selectedRow else { return [] }
-    state.protection.isOpen = false
+    close(&state)
     return row.kind == .instance
       ? Reducer.showFamily(&state, .backups, term: "instance", name: row.name, id: row.id)
       : Reducer.showFamily(&state, .snapshots, term: "volume", name: row.name, id: row.id)
@@ -127,11 +136,12 @@ enum ProtectionReducer {
     recompute(&state, stamp: stamp)
   }
 
-  /// Derives the rows from the panes (see `ProtectionDerivation`), keeping the selection on
-  /// the same instance or volume.
+  /// Derives the rows from the panes (see `ProtectionDerivation.update`: in the time of the
+  /// changes since the last recompute), keeping the selection on the same instance or
+  /// volume.
   static func recompute(_ state: inout BrowserState, stamp: Int? = nil) {
     let keep = state.protection.selectedRow.map { ($0.kind, $0.region, $0.id) }
-    let derived = ProtectionDerivation.derive(state)
+    let derived = ProtectionDerivation.update(&state)
     state.protection.rows = derived.rows
     state.protection.orphans = derived.orphans
     state.protection.totals = derived.totals

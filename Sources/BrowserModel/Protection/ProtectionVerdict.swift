@@ -149,7 +149,7 @@ public enum ProtectionReport {
           instance, region: region, tally: tally, newest: tally.newestGood.map { backups[$0] },
           chainIsWhole: { chainIsWhole($0, backups, backupsByID) },
           schedule: scheduleByInstance[instance.id], thresholds: thresholds, now: now,
-          elsewhere: elsewhere))
+          elsewhere: elsewhere[instance.id]))
     }
     var volumeSlot: [String: Int] = [:]
     volumeSlot.reserveCapacity(volumes.count)
@@ -184,7 +184,9 @@ public enum ProtectionReport {
     let y = b.newestGood ?? .distantPast
     if x != y { return x < y }
     if a.name != b.name { return a.name < b.name }
-    return a.region < b.region
+    if a.region != b.region { return a.region < b.region }
+    if a.kind != b.kind { return a.kind == .instance }
+    return a.id < b.id
   }
 
   /// What one pass learns of one instance's backups or one volume's snapshots.
@@ -225,7 +227,7 @@ public enum ProtectionReport {
   static func instanceRow(
     _ instance: DatabaseInstance, region: String, tally: Tally, newest: Backup?,
     chainIsWhole: (Backup) -> Bool, schedule: BackupSchedule?, thresholds: ProtectionThresholds,
-    now: Date, elsewhere: [String: Date]
+    now: Date, elsewhere: Date?
   ) -> ProtectionRow {
     var verdict = verdictFor(
       jobCount: tally.count, newestGood: newest?.created, newestFailed: tally.newestEndedFailed,
@@ -240,7 +242,7 @@ public enum ProtectionReport {
       verdict = .brokenChain
     }
     if thresholds.offRegion, verdict > .noOffRegionCopy, let newestDate = newest?.created {
-      let copied = elsewhere[instance.id].map {
+      let copied = elsewhere.map {
         $0 >= newestDate.addingTimeInterval(-thresholds.backup)
       }
       if copied != true { verdict = .noOffRegionCopy }

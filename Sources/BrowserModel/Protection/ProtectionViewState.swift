@@ -36,6 +36,10 @@ public struct ProtectionViewState: Sendable {
   /// Counts the results that changed a pane's rows (a refresh that found nothing new does
   /// not), so an idle refresh does not recompute.
   var paneChanges = 0
+  /// The backups and snapshots tallied per instance and volume while the view is open, kept
+  /// up to date from the panes' change logs (see `ProtectionDerivation.update`).
+  var backupTallies: OwnerTallies?
+  var snapshotTallies: OwnerTallies?
 
   public init(thresholds: ProtectionThresholds = .init()) { self.thresholds = thresholds }
 

@@ -146,27 +146,51 @@ extension PaneState {
     _ batch: inout MergeBatch
   ) {
     guard !matches.isEmpty else { return }
+    let slots = loggedSlots
+    var logged: [OwnerChangeLog.Entry] = []
     rows.withUnsafeMutableBufferPointer { rows in
       fresh.withUnsafeBufferPointer { fresh in
         guard let rowBase = rows.baseAddress, let freshBase = fresh.baseAddress else { return }
         for match in matches {
-          Self.take(freshBase + match.fresh, into: rowBase + match.row, compare: compare, &batch)
+          Self.take(
+            freshBase + match.fresh, into: rowBase + match.row, compare: compare, slots: slots,
+            &logged, &batch)
           if batch.movedLast { batch.moved.append(match.row) }
         }
       }
     }
+    ownerLog.record(logged, rows: rows.count)
   }
 
+  /// `slots`: the pane's changes are logged for the Protection view; a row's share is read
+  /// only when something is about to change in it (a whole list mostly changes nothing).
   private static func take(
     _ fresh: UnsafePointer<Row>, into row: UnsafeMutablePointer<Row>, compare: Bool,
-    _ batch: inout MergeBatch
+    slots: OwnerShare.Slots?, _ logged: inout [OwnerChangeLog.Entry], _ batch: inout MergeBatch
   ) {
     batch.movedLast = false
+    var before: OwnerShare?
+    var touched = false
+    func touch() {
+      guard let slots, !touched else { return }
+      touched = true
+      before = OwnerShare(UnsafePointer(row), slots)
+    }
+    defer {
+      if let slots, touched {
+        let after = OwnerShare(UnsafePointer(row), slots)
+        if after != before {
+          logged.append(OwnerChangeLog.Entry(id: row.pointee.id, before: before, after: after))
+        }
+      }
+    }
     if row.pointee.change?.kind == .gone {
+      touch()
       row.pointee.change = RowChange(.changed, at: batch.now)
       batch.marked = true
     }
     if !compare || !ResourceComparison.same(row.pointee.resource, fresh.pointee.resource) {
+      touch()
       if significantChange(from: row, to: fresh) {
         row.pointee.change = RowChange(.changed, at: batch.now)
         batch.marked = true
@@ -182,13 +206,24 @@ extension PaneState {
       row.pointee.takeValue(of: fresh)
       batch.valuesChanged = true
     }
-    if row.pointee.pendingAcknowledged { reconcilePending(&row.pointee) }
+    if row.pointee.pendingAcknowledged {
+      touch()
+      reconcilePending(&row.pointee)
+    }
   }
 
   /// A row the server no longer lists: marked gone (it fades out), unless it was just
   /// created (the list may lag behind the create) or is fading already.
   private mutating func markGone(_ index: Int, _ batch: inout MergeBatch) {
     if rows[index].pending == .creating || rows[index].change?.kind == .gone { return }
+    let slots = loggedSlots
+    let before = slots.flatMap { share(at: index, $0) }
+    defer {
+      if let slots {
+        ownerLog.record(
+          rows[index].id, before: before, after: share(at: index, slots), rows: rows.count)
+      }
+    }
     batch.history.append(Self.historyGone(rows[index], at: batch.now))
     if rows[index].pending == .deleting {
       batch.events.append(
@@ -205,6 +240,15 @@ extension PaneState {
     guard !added.isEmpty else { return }
     var appended: [Int] = []
     appended.reserveCapacity(added.count)
+    if let slots = loggedSlots {
+      var logged: [OwnerChangeLog.Entry] = []
+      for row in added {
+        if let share = OwnerShare(row, slots) {
+          logged.append(OwnerChangeLog.Entry(id: row.id, before: nil, after: share))
+        }
+      }
+      ownerLog.record(logged, rows: rows.count + added.count)
+    }
     for row in added {
       appended.append(rows.count)
       rows.append(row)

@@ -165,6 +165,8 @@ extension BrowserState {
   /// arrays; with only the store holding them, changes are made in place.
   public func withoutRows() -> BrowserState {
     var copy = self
+    copy.protection.backupTallies = nil
+    copy.protection.snapshotTallies = nil
     for kind in PaneKind.allCases {
       guard let pane = copy.panes[kind] else { continue }
       var light = PaneState(kind: kind)

@@ -49,6 +49,9 @@ public struct PaneState: Sendable {
   var recorded: [HistoryEvent] = []
 
   var index = RowIndex()
+  /// Backups and snapshots only: changes to what the Protection view tallies (see
+  /// `OwnerChangeLog`).
+  var ownerLog = OwnerChangeLog()
   /// Backups only: children by parent (chains, and what a delete takes with it).
   var families = FamilyIndex()
   /// `rows` indices in sort order; recomputed only when rows or the sort change.
@@ -137,6 +140,7 @@ public struct PaneState: Sendable {
   /// Replaces all rows; re-sorts and re-filters, keeping the selection by ID.
   mutating func setRows(_ newRows: [Row]) {
     rows = newRows
+    ownerLog.lose()
     recomputeOldestMark()
     index.rebuild(newRows)
     if kind == .backups { families.rebuild(newRows) }
@@ -148,18 +152,31 @@ public struct PaneState: Sendable {
   /// Changes one row in place and moves it to its new place in the order.
   mutating func updateRow(_ id: RowID, _ change: (inout Row) -> Void) {
     guard let index = position(of: id) else { return }
+    let slots = loggedSlots
+    let before = slots.flatMap { share(at: index, $0) }
     change(&rows[index])
     rows[index].recomputeKeys()
+    if let slots {
+      ownerLog.record(id, before: before, after: share(at: index, slots), rows: rows.count)
+    }
     recomputeOldestMark()
     reposition([index])
   }
 
   mutating func appendRow(_ row: Row) {
     if let index = position(of: row.id) {
+      if let slots = loggedSlots {
+        ownerLog.record(
+          row.id, before: share(at: index, slots), after: OwnerShare(row, slots),
+          rows: rows.count)
+      }
       rows[index] = row
       recomputeOldestMark()
       reposition([index])
     } else {
+      if let slots = loggedSlots {
+        ownerLog.record(row.id, before: nil, after: OwnerShare(row, slots), rows: rows.count)
+      }
       rows.append(row)
       index.insert(rows.count - 1, in: rows)
       if kind == .backups { families.add(row) }
@@ -179,6 +196,15 @@ public struct PaneState: Sendable {
       kept.append(rows[index])
     }
     guard kept.count != rows.count else { return }
+    if let slots = loggedSlots {
+      var gone: [OwnerChangeLog.Entry] = []
+      for index in rows.indices where newIndex[index] < 0 {
+        if let share = share(at: index, slots) {
+          gone.append(OwnerChangeLog.Entry(id: rows[index].id, before: share, after: nil))
+        }
+      }
+      ownerLog.record(gone, rows: rows.count)
+    }
     if !marked.isEmpty || kind == .backups {
       for index in rows.indices where newIndex[index] < 0 {
         marked.remove(rows[index].id)
