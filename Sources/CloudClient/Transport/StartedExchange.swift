@@ -12,10 +12,10 @@ import NIOHTTP1
 /// ever a first attempt: `HTTPTransport.send(_:first:)` treats its outcome exactly as one
 /// of its own attempts (status, retries, errors, the request deadline and size limit).
 final class StartedExchange: Sendable {
-  let task: HTTPClient.Task<HTTPClient.Response>
+  let task: HTTPClient.Task<WireResponse>
   let start: ContinuousClock.Instant
 
-  init(task: HTTPClient.Task<HTTPClient.Response>, start: ContinuousClock.Instant) {
+  init(task: HTTPClient.Task<WireResponse>, start: ContinuousClock.Instant) {
     self.task = task
     self.start = start
   }
@@ -38,7 +38,7 @@ extension HTTPTransport {
     else { return nil }
     let start = ContinuousClock.now
     let task = client.execute(
-      request: http, delegate: ResponseAccumulator(request: http, maxBodySize: maxBodyBytes),
+      request: http, delegate: BodyCollector(limit: maxBodyBytes),
       deadline: .now() + .nanoseconds(deadlineNanoseconds))
     return StartedExchange(task: task, start: start)
   }
@@ -52,18 +52,53 @@ extension HTTPTransport {
         exchange.cancel()
       }
       try Task.checkCancellation()
-      let body = response.body.map { Data($0.readableBytesView) } ?? Data()
       logLine(request, status: "\(response.status)", since: exchange.start)
-      return WireResponse(status: Int(response.status.code), headers: response.headers, body: body)
+      return response
     } catch let error as HTTPClientError where error == .deadlineExceeded {
       logLine(request, status: "failed", since: exchange.start)
       throw ReplyTookTooLong(limit: deadline)
-    } catch is ResponseAccumulator.ResponseTooBigError {
-      logLine(request, status: "failed", since: exchange.start)
-      throw ReplyTooLarge(limit: maxBodyBytes)
     } catch {
       logLine(request, status: "failed", since: exchange.start)
       throw error
     }
+  }
+}
+
+/// Reads a reply into one `Data` sized from `Content-Length` (as `sendOnce` does), refusing
+/// more than `limit` bytes with `ReplyTooLarge`. AsyncHTTPClient calls a delegate on the
+/// task's event loop, one call at a time, so its state needs no lock.
+private final class BodyCollector: HTTPClientResponseDelegate, @unchecked Sendable {
+  typealias Response = WireResponse
+
+  private let limit: Int
+  private var head: HTTPResponseHead?
+  private var body = Data()
+
+  init(limit: Int) { self.limit = limit }
+
+  func didReceiveHead(task: HTTPClient.Task<WireResponse>, _ head: HTTPResponseHead)
+    -> EventLoopFuture<Void>
+  {
+    self.head = head
+    if let length = head.headers.first(name: "Content-Length").flatMap(Int.init) {
+      if length > limit { return task.eventLoop.makeFailedFuture(ReplyTooLarge(limit: limit)) }
+      body.reserveCapacity(length)
+    }
+    return task.eventLoop.makeSucceededVoidFuture()
+  }
+
+  func didReceiveBodyPart(task: HTTPClient.Task<WireResponse>, _ buffer: ByteBuffer)
+    -> EventLoopFuture<Void>
+  {
+    guard body.count + buffer.readableBytes <= limit else {
+      return task.eventLoop.makeFailedFuture(ReplyTooLarge(limit: limit))
+    }
+    body.append(contentsOf: buffer.readableBytesView)
+    return task.eventLoop.makeSucceededVoidFuture()
+  }
+
+  func didFinishRequest(task: HTTPClient.Task<WireResponse>) throws -> WireResponse {
+    guard let head else { throw HTTPClientError.remoteConnectionClosed }
+    return WireResponse(status: Int(head.status.code), headers: head.headers, body: body)
   }
 }
