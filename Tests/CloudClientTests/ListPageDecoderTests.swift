@@ -134,6 +134,22 @@ struct ListPageDecoderTests {
     }
   }
 
+  @Test("the first byte over 0x7F is found wherever it is, eight at a time or not")
+  func firstNonASCII() {
+    for length in [0, 1, 7, 8, 9, 15, 16, 17, 64, 65] {
+      let plain = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+      #expect(plain.withUnsafeBytes { WireText.firstNonASCII($0) } == nil)
+      for at in 0..<length {
+        for high: UInt8 in [0x80, 0xC3, 0xFF] {
+          var bytes = plain
+          bytes[at] = high
+          if at + 1 < length { bytes[length - 1] = 0xE2 }
+          #expect(bytes.withUnsafeBytes { WireText.firstNonASCII($0) } == at)
+        }
+      }
+    }
+  }
+
   @Test("lenient fields: numbers as strings, integers as ids, flags as 0/1, null everywhere")
   func lenientFields() throws {
     let body = Data(

@@ -39,8 +39,9 @@ public enum Formatting {
   }
 
   /// Calendar fields in UTC. Hand-rolled (days-from-civil) rather than `String(format:)` or
-  /// a formatter: a table formats a date per visible row on every frame.
-  static func utc(_ date: Date) -> (
+  /// a formatter: a table formats a date per visible row on every frame. Public so
+  /// `list --format json` can write `iso8601`'s digits straight into its bytes.
+  public static func utc(_ date: Date) -> (
     year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
   )? {
     let interval = date.timeIntervalSince1970

@@ -65,18 +65,23 @@ public final class CloudSession: CloudService {
 
   /// Sends an authenticated request to `url` (absolute, under the service endpoint);
   /// renews the token once on 401 and sends again.
+  /// A `started` GET (`startGET`) is the first attempt of the same request.
   func send(
     _ method: HTTPMethod, _ url: String, service: ServiceEndpoint, kind: ServiceKind,
-    body: Data? = nil, operation: String
+    body: Data? = nil, operation: String, started: StartedGET? = nil
   ) async throws -> WireResponse {
-    var grant = try await keeper.current()
-    var headers: [(String, String)] = []
-    if kind == .blockStorage,
-      let version = await microversions.header(
-        for: service, wanted: configuration.maxVolumeMicroversion,
-        fetch: { [self] root in await versionDocument(root, token: grant.token) })
-    {
-      headers.append(("OpenStack-API-Version", "volume \(version)"))
+    var grant: IdentityWire.Grant
+    do {
+      grant = try await keeper.current()
+    } catch {
+      started?.cancel()
+      throw error
+    }
+    let headers = await serviceHeaders(service, kind: kind, token: grant.token)
+    var first = started?.exchange
+    if let started, started.token != grant.token || started.url != url || method != .GET {
+      started.exchange?.cancel()
+      first = nil
     }
     var renewed = false
     while true {
@@ -84,12 +89,53 @@ public final class CloudSession: CloudService {
         method: method, url: url, headers: headers + [("X-Auth-Token", grant.token)], body: body,
         operation: operation)
       do {
-        return try await transport.send(request)
+        let exchange = first
+        first = nil
+        return try await transport.send(request, first: exchange)
       } catch let error as CloudError where error.kind == .unauthorized && !renewed {
         renewed = true
         grant = try await keeper.renew(replacing: grant.token)
       }
     }
+  }
+
+  /// The headers every request to `service` carries besides the token: the Cinder v3
+  /// microversion, negotiated once.
+  private func serviceHeaders(_ service: ServiceEndpoint, kind: ServiceKind, token: String) async
+    -> [(String, String)]
+  {
+    guard kind == .blockStorage,
+      let version = await microversions.header(
+        for: service, wanted: configuration.maxVolumeMicroversion,
+        fetch: { [self] root in await versionDocument(root, token: token) })
+    else { return [] }
+    return [("OpenStack-API-Version", "volume \(version)")]
+  }
+
+  /// A GET put on the wire now, with the headers `send` would use, for `send(started:)` to
+  /// take as its first attempt (issue 17: the next list page travels while this one is
+  /// decoded, without waiting for a task thread). Never throws: whatever goes wrong here is
+  /// left to `send`, which meets it in order.
+  func startGET(_ url: String, service: ServiceEndpoint, kind: ServiceKind, operation: String)
+    async -> StartedGET
+  {
+    guard let grant = try? await keeper.current() else {
+      return StartedGET(url: url, token: "", exchange: nil)
+    }
+    let headers = await serviceHeaders(service, kind: kind, token: grant.token)
+    let request = WireRequest(
+      method: .GET, url: url, headers: headers + [("X-Auth-Token", grant.token)],
+      operation: operation)
+    return StartedGET(url: url, token: grant.token, exchange: transport.start(request))
+  }
+
+  /// A GET `startGET` put on the wire.
+  struct StartedGET: Sendable {
+    var url: String
+    var token: String
+    var exchange: StartedExchange?
+
+    func cancel() { exchange?.cancel() }
   }
 
   private func versionDocument(_ url: String, token: String) async -> Data? {
@@ -128,24 +174,16 @@ public final class CloudSession: CloudService {
         do {
           let service = try await endpoint(kind, region: region)
           var url: String? = firstURL(service)
-          var prefetch: Task<WireResponse, any Error>?
-          defer { prefetch?.cancel() }
+          var pending: StartedGET?
+          defer { pending?.cancel() }
           var seen = PagesSeen()
           var itemCount = 0
           while let current = url {
             seen.insert(current)
-            let response: WireResponse
-            if let pending = prefetch {
-              prefetch = nil
-              response = try await withTaskCancellationHandler {
-                try await pending.value
-              } onCancel: {
-                pending.cancel()
-              }
-            } else {
-              response = try await send(
-                .GET, current, service: service, kind: kind, operation: operation)
-            }
+            let started = pending
+            pending = nil
+            let response = try await send(
+              .GET, current, service: service, kind: kind, operation: operation, started: started)
             // The next page is asked for before this one is decoded when its link can be
             // read from the end of the body; the decoded link decides below.
             var early: String?
@@ -155,9 +193,7 @@ public final class CloudSession: CloudService {
               guess.utf8.count <= PagesSeen.maxURLBytes
             {
               early = guess
-              prefetch = Task {
-                try await send(.GET, guess, service: service, kind: kind, operation: operation)
-              }
+              pending = await startGET(guess, service: service, kind: kind, operation: operation)
             }
             let page: ListPage<Item>
             do {
@@ -200,12 +236,10 @@ public final class CloudSession: CloudService {
             // The next page is requested now (if the guess was not it), so it travels while
             // this one is consumed.
             if next != early {
-              prefetch?.cancel()
-              prefetch = nil
+              pending?.cancel()
+              pending = nil
               if let next {
-                prefetch = Task {
-                  try await send(.GET, next, service: service, kind: kind, operation: operation)
-                }
+                pending = await startGET(next, service: service, kind: kind, operation: operation)
               }
             }
             if !items.isEmpty { continuation.yield(items) }

@@ -16,10 +16,10 @@ final class HTTPTransport: Sendable {
   /// Back-off waits on this (`ClientConfiguration.clock`).
   private let clock: any Clock<Duration>
   /// Headers and body of one attempt must arrive within this (`requestDeadline`).
-  private let deadline: Duration
-  private let deadlineNanoseconds: Int64
+  let deadline: Duration
+  let deadlineNanoseconds: Int64
   /// The biggest body accepted (a 1,000-item page is well under 2 MB).
-  private let maxBodyBytes: Int
+  let maxBodyBytes: Int
 
   init(configuration: ClientConfiguration, secrets: @escaping @Sendable () -> [String]) {
     var http = HTTPClient.Configuration(
@@ -58,13 +58,20 @@ final class HTTPTransport: Sendable {
   }
 
   /// Sends the request, retrying as the policy allows; returns the 2xx response or throws a
-  /// `CloudError` (401 included, the session renews the token).
-  func send(_ request: WireRequest) async throws -> WireResponse {
+  /// `CloudError` (401 included, the session renews the token). A `first` exchange already
+  /// started for this request is its first attempt.
+  func send(_ request: WireRequest, first: StartedExchange? = nil) async throws -> WireResponse {
     var attempt = 0
+    var started = first
     while true {
       let response: WireResponse
       do {
-        response = try await sendOnce(request)
+        if let exchange = started {
+          started = nil
+          response = try await finish(exchange, request)
+        } else {
+          response = try await sendOnce(request)
+        }
       } catch {
         let mapped = errors.error(for: error, request: request, cancelled: Task.isCancelled)
         if mapped.kind == .cancelled { throw mapped }
@@ -184,8 +191,7 @@ final class HTTPTransport: Sendable {
   }
 
   /// `GET /v3/PROJECT/snapshots/detail?limit=1000 200 12ms`: no headers, no body.
-  private func logLine(_ request: WireRequest, status: String, since start: ContinuousClock.Instant)
-  {
+  func logLine(_ request: WireRequest, status: String, since start: ContinuousClock.Instant) {
     guard logger.logLevel <= .debug else { return }
     let elapsed = ContinuousClock.now - start
     let ms =

@@ -150,12 +150,22 @@ struct JSONReader {
       var hasher = Hasher()
       hasher.combine(bytes: UnsafeRawBufferPointer(raw))
       let hash = hasher.finalize()
-      for candidate in table[hash] ?? [] where candidate.utf8.elementsEqual(raw) {
+      for candidate in table[hash] ?? [] where Self.equal(candidate, raw) {
         return candidate
       }
       let text = String(decoding: raw, as: UTF8.self)
       table[hash, default: []].append(text)
       return text
+    }
+  }
+
+  /// True when `text`'s UTF-8 is `raw` (one `memcmp`; comparing the views element by element
+  /// cost 3% of listing 20,000 snapshots).
+  private static func equal(_ text: String, _ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+    var text = text
+    return text.withUTF8 { utf8 in
+      utf8.count == raw.count
+        && (raw.isEmpty || memcmp(utf8.baseAddress!, raw.baseAddress!, raw.count) == 0)
     }
   }
 

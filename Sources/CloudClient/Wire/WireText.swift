@@ -43,11 +43,28 @@ public enum WireText {
   static func repairingUTF8(_ body: Data) -> Data {
     let valid = body.withUnsafeBytes { raw -> Bool in
       let bytes = raw.bindMemory(to: UInt8.self)
-      guard let first = bytes.firstIndex(where: { $0 >= 0x80 }) else { return true }
+      guard let first = firstNonASCII(raw) else { return true }
       return String(validating: UnsafeBufferPointer(rebasing: bytes[first...]), as: UTF8.self)
         != nil
     }
     if valid { return body }
     return Data(String(decoding: body, as: UTF8.self).utf8)
+  }
+
+  /// The offset of the first byte >= 0x80, looking at eight bytes at a time (a byte at a
+  /// time was 2.5% of listing 20,000 snapshots: every page is scanned once).
+  static func firstNonASCII(_ raw: UnsafeRawBufferPointer) -> Int? {
+    var i = 0
+    while i + 8 <= raw.count {
+      if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+        break
+      }
+      i += 8
+    }
+    while i < raw.count {
+      if raw[i] >= 0x80 { return i }
+      i += 1
+    }
+    return nil
   }
 }

@@ -3,22 +3,24 @@ import Foundation
 
 /// `list --format json` of one region, page by page (issue 17).
 extension ListCommand {
-  /// One region's list as JSON text: each page is turned into records and text as soon as
-  /// it arrives, while the session already fetches the next one, so little work is left
-  /// once the last page is in. Nothing is printed until the list is complete: a failure
-  /// midway still prints nothing and exits as before.
+  /// One region's list as JSON text: each page is turned into text as soon as it arrives,
+  /// while the session already fetches the next one, so little work is left once the last
+  /// page is in. Nothing is printed until the list is complete: a failure midway still
+  /// prints nothing and exits as before. The text comes back in chunks of about 1 MB, to be
+  /// written out in order. `keep` nil keeps every item (no filter): snapshots are then
+  /// written without building records (`SnapshotJSON`).
   static func json(
     _ kind: ListedKind, region: String, from session: CloudSession,
-    keep: @escaping (Record) -> Bool
-  ) async throws -> [UInt8] {
-    var array = JSONArrayText(capacity: 1 << 20)
+    keep: ((Record) -> Bool)?
+  ) async throws -> [[UInt8]] {
+    var array = JSONArrayText(chunkBytes: 1 << 20)
     func add<Item>(
       _ pages: AsyncThrowingStream<[Item], any Error>, _ record: (Item) -> Record
     ) async throws {
       for try await page in pages {
         for item in page {
           let made = record(item)
-          if keep(made) { array.append(made) }
+          if keep?(made) ?? true { array.append(made) }
         }
       }
     }
@@ -26,6 +28,12 @@ extension ListCommand {
     case .backups:
       try await add(session.backupPages(region: region)) {
         ResourceRecords.backup($0, region: region)
+      }
+    case .snapshots where keep == nil && SnapshotJSON.matchesDescriptor:
+      for try await page in session.snapshotPages(region: region) {
+        for snapshot in page {
+          array.object { SnapshotJSON.write(snapshot, region: region, into: &$0) }
+        }
       }
     case .snapshots:
       try await add(session.snapshotPages(region: region)) {
@@ -41,7 +49,7 @@ extension ListCommand {
       }
     }
     if Task.isCancelled { throw CloudError(kind: .cancelled, summary: "Listing cancelled") }
-    return array.finish()
+    return array.finishChunks()
   }
 
   /// The list's "could not be read" warning, once, on stderr: the items that were read are

@@ -29,12 +29,12 @@ struct ListCommand: AsyncParsableCommand {
       let report = ListReport()
       if format == .json, regions.count == 1 {
         // One region as JSON: each page becomes text while the next one travels.
-        let keep = matches
+        let keep = hasFilter ? matches : nil
         let json = try await ListReport.$current.withValue(report) {
           try await Self.json(kind, region: regions[0], from: connection.session, keep: keep)
         }
         Self.warn(report)
-        FileHandle.standardOutput.write(Data(json))
+        StandardOutput.write(json)
       } else {
         let records = try await ListReport.$current.withValue(report) {
           try await Self.fetch(kind, regions: regions, from: connection.session)
@@ -105,6 +105,11 @@ struct ListCommand: AsyncParsableCommand {
       for try await (index, records) in group { byRegion[index] = records }
       return regions.indices.flatMap { byRegion[$0] ?? [] }
     }
+  }
+
+  /// True when an option leaves some items out.
+  private var hasFilter: Bool {
+    status != nil || datastore != nil || instance != nil || volume != nil
   }
 
   private func matches(_ record: Record) -> Bool {

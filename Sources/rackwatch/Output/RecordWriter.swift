@@ -80,28 +80,57 @@ struct RecordWriter {
 
 /// A JSON array of records written one record at a time, so `list` can turn each page into
 /// text while the next page travels (the same bytes as `RecordWriter.jsonBytes`).
+///
+/// With a `chunkBytes` limit the text is kept as a list of buffers of about that size
+/// rather than one growing buffer: 20,000 snapshots are 7 MB, and doubling one buffer
+/// copied and faulted in twice that (issue 17).
 struct JSONArrayText {
   private var out: JSONText
+  private var full: [[UInt8]] = []
   private var count = 0
+  private let chunkBytes: Int
 
-  init(capacity: Int = 0) { out = JSONText(capacity: capacity) }
+  init(capacity: Int = 0, chunkBytes: Int = .max) {
+    self.chunkBytes = chunkBytes
+    out = JSONText(capacity: chunkBytes == .max ? capacity : chunkBytes + Self.slack)
+  }
+
+  /// Room left in a chunk for the record that crosses its limit, so it is rarely copied.
+  private static let slack = 64 * 1024
 
   mutating func append(_ record: Record) {
+    object { out in
+      for (fieldIndex, field) in record.fields.enumerated() {
+        if fieldIndex > 0 { out.raw(", ") }
+        out.string(field.name)
+        out.raw(": ")
+        out.value(field.value)
+      }
+    }
+  }
+
+  /// One object of the array: `fields` writes its members (`"key": value, ...`).
+  mutating func object(_ fields: (inout JSONText) -> Void) {
+    if out.count >= chunkBytes {
+      full.append(out.take())
+      out = JSONText(capacity: chunkBytes + Self.slack)
+    }
     out.raw(count == 0 ? "[\n  {" : ",\n  {")
     count += 1
-    for (fieldIndex, field) in record.fields.enumerated() {
-      if fieldIndex > 0 { out.raw(", ") }
-      out.string(field.name)
-      out.raw(": ")
-      out.value(field.value)
-    }
+    fields(&out)
     out.raw("}")
   }
 
   /// The whole array: `[]` when nothing was appended.
   mutating func finish() -> [UInt8] {
+    finishChunks().flatMap { $0 }
+  }
+
+  /// The whole array as the buffers it was written in, to be written out in order.
+  mutating func finishChunks() -> [[UInt8]] {
     out.raw(count == 0 ? "[]\n" : "\n]\n")
-    return out.bytes
+    full.append(out.take())
+    return full
   }
 }
 
@@ -113,6 +142,34 @@ struct JSONText {
   private(set) var bytes: [UInt8] = []
 
   init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+  /// Bytes written so far.
+  var count: Int { bytes.count }
+
+  /// The bytes written, leaving this empty.
+  mutating func take() -> [UInt8] {
+    defer { bytes = [] }
+    return bytes
+  }
+
+  /// Bytes known to need no escaping (digits, punctuation).
+  mutating func ascii(_ byte: UInt8) { bytes.append(byte) }
+
+  /// A non-negative integer's digits, without a `String` in between.
+  mutating func digits(_ value: Int, width: Int = 1) {
+    precondition(value >= 0)
+    var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: Int.max has 19 digits
+    withUnsafeMutableBytes(of: &scratch) { buffer in
+      var end = buffer.count
+      var rest = value
+      repeat {
+        end -= 1
+        buffer[end] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+      } while rest > 0 || buffer.count - end < width
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[end...]))
+    }
+  }
 
   mutating func raw(_ text: StaticString) {
     text.withUTF8Buffer { bytes.append(contentsOf: $0) }
