@@ -13,6 +13,12 @@ size_t rw_heap_bytes_in_use(void) {
 #endif
 }
 
+void rw_heap_set_mmap_threshold(size_t bytes) {
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_THRESHOLD, (int)bytes);
+#endif
+}
+
 void rw_heap_trim(void) {
 #if defined(__GLIBC__)
   malloc_trim(0);

@@ -71,7 +71,8 @@ struct ProtectionEndToEndTests {
       try await tmux.press("q")
       try await tmux.waitFor(text: "exit status: 0")
       let before = try String(contentsOfFile: home + "/stty.before", encoding: .utf8)
-      let after = try String(contentsOfFile: home + "/stty.after", encoding: .utf8)
+      // The shell prints the status before stty writes the file: wait for it.
+      let after = try await EndToEndTests.readWhenWritten(home + "/stty.after")
       #expect(before == after)
     } catch {
       await EndToEndTests.finish(tmux, home)

@@ -8,6 +8,11 @@
 /// how fragmented the heap is, so a difference of two readings is what was kept.
 size_t rw_heap_bytes_in_use(void);
 
+/// Allocations of at least `bytes` get their own mapping, returned to the system when freed
+/// (glibc `mallopt(M_MMAP_THRESHOLD)`; this also stops glibc raising the threshold by itself
+/// after a large block is freed); nothing elsewhere.
+void rw_heap_set_mmap_threshold(size_t bytes);
+
 /// Gives freed heap pages back to the system (glibc `malloc_trim`); nothing elsewhere.
 void rw_heap_trim(void);
 

@@ -29,6 +29,7 @@ struct BrowseCommand: AsyncParsableCommand {
   @OptionGroup var connection: ConnectionOptions
 
   func run() async throws {
+    HeapPolicy.configureForLongRunning()
     let resolver = ProfileResolver.current()
     let sink = LogSetup.start(
       path: connection.logFile ?? resolver.paths.logFile, debug: connection.debug)
