@@ -49,6 +49,13 @@ struct BackupCopyTests {
       return
     }
     #expect(refused.error?.contains("quota reached") == true)
+    _ = reduce(
+      &state,
+      .protection(
+        .scheduleSaved(
+          region: "ORD", "Copy of backup b1 to IAD requested", .success(()), now: Fixtures.t0)))
+    #expect(state.dialog == nil)
+    #expect(state.activeMessages.last?.text == "Copy of backup nightly to IAD requested")
   }
 
   @Test(

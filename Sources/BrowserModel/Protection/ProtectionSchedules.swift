@@ -101,7 +101,13 @@ enum ProtectionSchedules {
     switch result {
     case .success:
       var text = what
-      if case .form(let form) = state.dialog, case .copyBackup = form.purpose { state.dialog = nil }
+      if case .form(let form) = state.dialog, case .copyBackup(let backup) = form.purpose {
+        state.dialog = nil
+        // The operator's words: the backup's name, not its ID.
+        if let name = state.pane(.backups).row(backup)?.resource.name, !name.isEmpty {
+          text = what.replacingOccurrences(of: backup.id, with: name)
+        }
+      }
       if case .form(let form) = state.dialog, case .schedule(let instance, _) = form.purpose {
         state.dialog = nil
         // The operator's words: the instance's name, not its ID.
