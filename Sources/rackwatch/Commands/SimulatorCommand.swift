@@ -33,6 +33,13 @@ struct SimulatorCommand: AsyncParsableCommand {
   @Option(help: "Fault: every Nth request is rate limited (413/429 with Retry-After).")
   var rateLimitEvery = 0
   @Option(help: "Fault: seconds in Retry-After.") var retryAfter = 5
+  @Flag(
+    help:
+      "Seed the demo's protection mix: one database never backed up, one whose schedule missed, one whose last job failed, an orphan backup."
+  )
+  var protectionMix = false
+  @Flag(help: "Answer /schedules with 404, as OpenStack Trove does (Rackspace serves them).")
+  var noSchedules = false
   @Option(help: "Fault: fraction of connections dropped.") var dropRate = 0.0
   @Option(help: "Fault: fraction of bodies truncated or malformed.") var malformedRate = 0.0
 
@@ -60,6 +67,8 @@ struct SimulatorCommand: AsyncParsableCommand {
     c.apiKey = password
     c.tenantName = tenant
     c.hostileNames = hostileNames
+    c.protectionMix = protectionMix
+    c.schedulesSupported = !noSchedules
     c.faults.latency = latency
     c.faults.errorRate = errorRate
     c.faults.rateLimitEvery = rateLimitEvery
