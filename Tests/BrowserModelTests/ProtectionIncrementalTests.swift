@@ -156,13 +156,14 @@ struct ProtectionIncrementalTests {
     return state
   }
 
-  /// The tallies of every owner with rows, as a full count has them.
+  /// The tallies of every owner with rows, as a full count has them, and its members (each
+  /// row's share, in the kept order: a full count sorts them, the log must keep them so).
   static func tallies(_ t: OwnerTallies) -> [String: String] {
     var out: [String: String] = [:]
     for slot in t.owners.indices where !t.members[slot].isEmpty {
       var tally = t.tallies[slot]
       tally.stale = false
-      out["\(t.owners[slot])"] = "\(tally) \(t.members[slot].sorted())"
+      out["\(t.owners[slot])"] = "\(tally) \(t.members[slot])"
     }
     return out
   }

@@ -149,7 +149,7 @@ public enum ProtectionDerivation {
       total.orphanGB = regionOrphans.reduce(0) { $0 + $1.size }
       totals.append(total)
     }
-    rows.sort(by: ProtectionReport.worstFirst)
+    rows = worstFirst(rows)
     // A backup of an instance that lives in another region in view is a copy, not an orphan.
     if regions.count > 1 {
       let everyInstance = Set(instances.values.flatMap { $0.map { $0.id.lowercased() } })
@@ -170,6 +170,32 @@ public enum ProtectionDerivation {
     return Result(rows: rows, orphans: orphans, totals: totals)
   }
 
+  /// The rows in `ProtectionReport.worstFirst` order. Sorting the rows themselves moved
+  /// thousands of ~200-byte values many times (half of an incremental recompute): their
+  /// positions are sorted instead, by verdict and date first, and the rows placed once.
+  static func worstFirst(_ rows: [ProtectionRow]) -> [ProtectionRow] {
+    struct Key {
+      var verdict: Int
+      var newest: Double
+      var index: Int
+    }
+    var keys: [Key] = []
+    keys.reserveCapacity(rows.count)
+    for (index, row) in rows.enumerated() {
+      let newest = (row.newestGood ?? .distantPast).timeIntervalSinceReferenceDate
+      keys.append(Key(verdict: row.verdict.rawValue, newest: newest, index: index))
+    }
+    keys.sort { a, b in
+      if a.verdict != b.verdict { return a.verdict < b.verdict }
+      if a.newest != b.newest { return a.newest < b.newest }
+      return ProtectionReport.worstFirst(rows[a.index], rows[b.index])
+    }
+    var sorted: [ProtectionRow] = []
+    sorted.reserveCapacity(rows.count)
+    for key in keys { sorted.append(rows[key.index]) }
+    return sorted
+  }
+
   /// The counted backups (snapshots) of a region whose instance (volume) is not listed,
   /// oldest first.
   static func orphans(
@@ -178,8 +204,8 @@ public enum ProtectionDerivation {
   ) -> [ProtectionOrphan] {
     var found: [ProtectionOrphan] = []
     for slot in backups.slots(in: region) where !instanceKeys.contains(backups.owners[slot].id) {
-      for id in backups.members[slot] {
-        guard let row = backupPane.row(RowID(region: region, id: id)), counts(row),
+      for member in backups.members[slot] where member.counted {
+        guard let row = backupPane.row(RowID(region: region, id: member.id)), counts(row),
           let backup = row.resource.backup, let owner = backup.instanceID
         else { continue }
         found.append(
@@ -190,8 +216,8 @@ public enum ProtectionDerivation {
     }
     for slot in snapshots.slots(in: region)
     where !volumeKeys.contains(snapshots.owners[slot].id) {
-      for id in snapshots.members[slot] {
-        guard let row = snapshotPane.row(RowID(region: region, id: id)), counts(row),
+      for member in snapshots.members[slot] where member.counted {
+        guard let row = snapshotPane.row(RowID(region: region, id: member.id)), counts(row),
           let snapshot = row.resource.snapshot
         else { continue }
         found.append(
@@ -210,7 +236,9 @@ public enum ProtectionDerivation {
     var current = backup
     var seen: Set<String> = [backup.id]
     while let parentID = current.parentID {
-      guard let parent = pane.row(RowID(region: region, id: parentID))?.resource.backup,
+      // By position: `row(_:)` would copy the whole row, not only its backup.
+      guard let index = pane.position(of: RowID(region: region, id: parentID)),
+        let parent = pane.rows[index].resource.backup,
         parent.status == .completed, seen.insert(parentID).inserted
       else { return false }
       current = parent
