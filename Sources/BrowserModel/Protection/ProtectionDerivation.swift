@@ -29,13 +29,14 @@ public enum ProtectionDerivation {
   /// changes (a pane is counted afresh only when its log lost track, or on the first run),
   /// and the logs restart. The result equals `derive`'s.
   public static func update(_ state: inout BrowserState) -> Result {
-    let backups = current(
-      state.protection.backupTallies, state.pane(.backups), .backups)
-    let snapshots = current(
-      state.protection.snapshotTallies, state.pane(.snapshots), .snapshots)
-    // Given back after the logs restart: held twice, the next change would copy them.
+    // Taken out of the state while they change, and given back after the logs restart:
+    // held twice, each change would copy an owner's members (or every owner's).
+    var keptBackups = state.protection.backupTallies
+    var keptSnapshots = state.protection.snapshotTallies
     state.protection.backupTallies = nil
     state.protection.snapshotTallies = nil
+    let backups = upToDate(&keptBackups, state.pane(.backups), .backups)
+    let snapshots = upToDate(&keptSnapshots, state.pane(.snapshots), .snapshots)
     state.withPane(.backups) { $0.ownerLog.restart() }
     state.withPane(.snapshots) { $0.ownerLog.restart() }
     state.protection.backupTallies = backups
@@ -43,10 +44,14 @@ public enum ProtectionDerivation {
     return assemble(state, backups: backups, snapshots: snapshots)
   }
 
-  private static func current(
-    _ kept: OwnerTallies?, _ pane: PaneState, _ slots: OwnerShare.Slots
+  /// The kept tallies with the pane's logged changes applied (in place), or the pane
+  /// counted afresh when there are none or the log lost track.
+  private static func upToDate(
+    _ kept: inout OwnerTallies?, _ pane: PaneState, _ slots: OwnerShare.Slots
   ) -> OwnerTallies {
-    if var kept, !pane.ownerLog.lost, kept.apply(pane.ownerLog.entries, pane: pane) {
+    if !pane.ownerLog.lost, kept?.apply(pane.ownerLog.entries, pane: pane) == true,
+      let kept
+    {
       return kept
     }
     return OwnerTallies(counting: pane, slots)
