@@ -189,13 +189,21 @@ struct OwnerTallies: Sendable {
 
   /// Where `member` is (or would go) among the slot's members.
   private func place(of member: OwnerMember, in slot: Int) -> Int {
-    var low = 0
-    var high = members[slot].count
-    while low < high {
-      let mid = (low + high) / 2
-      if OwnerMember.before(members[slot][mid], member) { low = mid + 1 } else { high = mid }
+    members[slot].withUnsafeBufferPointer { list in
+      var low = 0
+      var high = list.count
+      while low < high {
+        let mid = (low + high) / 2
+        // Dates first: IDs are compared only between equal dates.
+        let other = list[mid].date
+        if other < member.date || (other == member.date && list[mid].id < member.id) {
+          low = mid + 1
+        } else {
+          high = mid
+        }
+      }
+      return low
     }
-    return low
   }
 
   /// The position of the member a share came from; nil when the slot does not hold it as
