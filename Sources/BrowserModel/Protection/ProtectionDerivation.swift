@@ -105,8 +105,9 @@ public enum ProtectionDerivation {
         (schedules ?? []).map { ($0.instanceID, $0) }, uniquingKeysWith: { a, _ in a })
       var regionRows: [ProtectionRow] = []
       regionRows.reserveCapacity(regionInstances.count + regionVolumes.count)
-      for instance in regionInstances {
-        let key = instance.id.lowercased()
+      // Lower-cased once: the tallies' keys, and the orphans' test below.
+      let instanceKeys = regionInstances.map { $0.id.lowercased() }
+      for (instance, key) in zip(regionInstances, instanceKeys) {
         let tally = backups.tally(region: region, owner: key)
         // By position: `row(_:)` would copy the whole row, not only its backup.
         let newest = tally.newestGoodID.flatMap {
@@ -139,7 +140,7 @@ public enum ProtectionDerivation {
       if loaded(state.pane(.instances), region), loaded(state.pane(.volumes), region) {
         regionOrphans = Self.orphans(
           region: region, backups: backups, backupPane,
-          instanceKeys: Set(regionInstances.map { $0.id.lowercased() }), snapshots: snapshots,
+          instanceKeys: Set(instanceKeys), snapshots: snapshots,
           snapshotPane, volumeKeys: Set(regionVolumes.map { $0.id.lowercased() }))
       }
       orphans += regionOrphans
