@@ -156,13 +156,14 @@ struct ProtectionIncrementalTests {
     return state
   }
 
-  /// The tallies of every owner with rows, as a full count has them.
+  /// The tallies of every owner with rows, as a full count has them, and its members (each
+  /// row's share, in the kept order: a full count sorts them, the log must keep them so).
   static func tallies(_ t: OwnerTallies) -> [String: String] {
     var out: [String: String] = [:]
     for slot in t.owners.indices where !t.members[slot].isEmpty {
       var tally = t.tallies[slot]
       tally.stale = false
-      out["\(t.owners[slot])"] = "\(tally) \(t.members[slot].sorted())"
+      out["\(t.owners[slot])"] = "\(tally) \(t.members[slot])"
     }
     return out
   }
@@ -257,5 +258,27 @@ struct ProtectionIncrementalTests {
     _ = reduce(&state, .protection(.close(then: nil)))
     #expect(state.pane(.backups).ownerLog.lost)
     #expect(state.protection.backupTallies == nil)
+  }
+}
+
+@Suite("Protection view: row order")
+struct ProtectionRowOrderTests {
+  /// The view sorts row positions by a compact key (speed); the order must be
+  /// `ProtectionReport.worstFirst`'s, ties included.
+  @Test("sorting by positions gives the worst-first order")
+  func sameOrder() async {
+    await propertyCheck(count: 60, input: Gen.int(in: 0...1_000_000).array(of: 0...40)) { rolls in
+      let start = Date(timeIntervalSince1970: 1_800_000_000)
+      let rows = rolls.enumerated().map { i, roll in
+        ProtectionRow(
+          kind: roll % 2 == 0 ? .instance : .volume, id: "id-\((roll / 3) % 4)",
+          name: "n-\((roll / 7) % 3)", region: ["DFW", "ORD"][(roll / 11) % 2],
+          verdict: ProtectionVerdict.allCases[(roll / 13) % ProtectionVerdict.allCases.count],
+          newestGood: roll % 5 == 0 ? nil : start.addingTimeInterval(Double((roll / 17) % 3)),
+          count: i, totalSize: 0, newestIsIncremental: false)
+      }
+      let expected = rows.sorted(by: ProtectionReport.worstFirst)
+      #expect(ProtectionDerivation.worstFirst(rows) == expected)
+    }
   }
 }

@@ -29,13 +29,14 @@ public enum ProtectionDerivation {
   /// changes (a pane is counted afresh only when its log lost track, or on the first run),
   /// and the logs restart. The result equals `derive`'s.
   public static func update(_ state: inout BrowserState) -> Result {
-    let backups = current(
-      state.protection.backupTallies, state.pane(.backups), .backups)
-    let snapshots = current(
-      state.protection.snapshotTallies, state.pane(.snapshots), .snapshots)
-    // Given back after the logs restart: held twice, the next change would copy them.
+    // Taken out of the state while they change, and given back after the logs restart:
+    // held twice, each change would copy an owner's members (or every owner's).
+    var keptBackups = state.protection.backupTallies
+    var keptSnapshots = state.protection.snapshotTallies
     state.protection.backupTallies = nil
     state.protection.snapshotTallies = nil
+    let backups = upToDate(&keptBackups, state.pane(.backups), .backups)
+    let snapshots = upToDate(&keptSnapshots, state.pane(.snapshots), .snapshots)
     state.withPane(.backups) { $0.ownerLog.restart() }
     state.withPane(.snapshots) { $0.ownerLog.restart() }
     state.protection.backupTallies = backups
@@ -43,10 +44,14 @@ public enum ProtectionDerivation {
     return assemble(state, backups: backups, snapshots: snapshots)
   }
 
-  private static func current(
-    _ kept: OwnerTallies?, _ pane: PaneState, _ slots: OwnerShare.Slots
+  /// The kept tallies with the pane's logged changes applied (in place), or the pane
+  /// counted afresh when there are none or the log lost track.
+  private static func upToDate(
+    _ kept: inout OwnerTallies?, _ pane: PaneState, _ slots: OwnerShare.Slots
   ) -> OwnerTallies {
-    if var kept, !pane.ownerLog.lost, kept.apply(pane.ownerLog.entries, pane: pane) {
+    if !pane.ownerLog.lost, kept?.apply(pane.ownerLog.entries, pane: pane) == true,
+      let kept
+    {
       return kept
     }
     return OwnerTallies(counting: pane, slots)
@@ -100,8 +105,9 @@ public enum ProtectionDerivation {
         (schedules ?? []).map { ($0.instanceID, $0) }, uniquingKeysWith: { a, _ in a })
       var regionRows: [ProtectionRow] = []
       regionRows.reserveCapacity(regionInstances.count + regionVolumes.count)
-      for instance in regionInstances {
-        let key = instance.id.lowercased()
+      // Lower-cased once: the tallies' keys, and the orphans' test below.
+      let instanceKeys = regionInstances.map { $0.id.lowercased() }
+      for (instance, key) in zip(regionInstances, instanceKeys) {
         let tally = backups.tally(region: region, owner: key)
         // By position: `row(_:)` would copy the whole row, not only its backup.
         let newest = tally.newestGoodID.flatMap {
@@ -134,7 +140,7 @@ public enum ProtectionDerivation {
       if loaded(state.pane(.instances), region), loaded(state.pane(.volumes), region) {
         regionOrphans = Self.orphans(
           region: region, backups: backups, backupPane,
-          instanceKeys: Set(regionInstances.map { $0.id.lowercased() }), snapshots: snapshots,
+          instanceKeys: Set(instanceKeys), snapshots: snapshots,
           snapshotPane, volumeKeys: Set(regionVolumes.map { $0.id.lowercased() }))
       }
       orphans += regionOrphans
@@ -149,7 +155,7 @@ public enum ProtectionDerivation {
       total.orphanGB = regionOrphans.reduce(0) { $0 + $1.size }
       totals.append(total)
     }
-    rows.sort(by: ProtectionReport.worstFirst)
+    rows = worstFirst(rows)
     // A backup of an instance that lives in another region in view is a copy, not an orphan.
     if regions.count > 1 {
       let everyInstance = Set(instances.values.flatMap { $0.map { $0.id.lowercased() } })
@@ -170,6 +176,32 @@ public enum ProtectionDerivation {
     return Result(rows: rows, orphans: orphans, totals: totals)
   }
 
+  /// The rows in `ProtectionReport.worstFirst` order. Sorting the rows themselves moved
+  /// thousands of ~200-byte values many times (half of an incremental recompute): their
+  /// positions are sorted instead, by verdict and date first, and the rows placed once.
+  static func worstFirst(_ rows: [ProtectionRow]) -> [ProtectionRow] {
+    struct Key {
+      var verdict: Int
+      var newest: Double
+      var index: Int
+    }
+    var keys: [Key] = []
+    keys.reserveCapacity(rows.count)
+    for (index, row) in rows.enumerated() {
+      let newest = (row.newestGood ?? .distantPast).timeIntervalSinceReferenceDate
+      keys.append(Key(verdict: row.verdict.rawValue, newest: newest, index: index))
+    }
+    keys.sort { a, b in
+      if a.verdict != b.verdict { return a.verdict < b.verdict }
+      if a.newest != b.newest { return a.newest < b.newest }
+      return ProtectionReport.worstFirst(rows[a.index], rows[b.index])
+    }
+    var sorted: [ProtectionRow] = []
+    sorted.reserveCapacity(rows.count)
+    for key in keys { sorted.append(rows[key.index]) }
+    return sorted
+  }
+
   /// The counted backups (snapshots) of a region whose instance (volume) is not listed,
   /// oldest first.
   static func orphans(
@@ -178,8 +210,8 @@ public enum ProtectionDerivation {
   ) -> [ProtectionOrphan] {
     var found: [ProtectionOrphan] = []
     for slot in backups.slots(in: region) where !instanceKeys.contains(backups.owners[slot].id) {
-      for id in backups.members[slot] {
-        guard let row = backupPane.row(RowID(region: region, id: id)), counts(row),
+      for member in backups.members[slot] where member.counted {
+        guard let row = backupPane.row(RowID(region: region, id: member.id)), counts(row),
           let backup = row.resource.backup, let owner = backup.instanceID
         else { continue }
         found.append(
@@ -190,8 +222,8 @@ public enum ProtectionDerivation {
     }
     for slot in snapshots.slots(in: region)
     where !volumeKeys.contains(snapshots.owners[slot].id) {
-      for id in snapshots.members[slot] {
-        guard let row = snapshotPane.row(RowID(region: region, id: id)), counts(row),
+      for member in snapshots.members[slot] where member.counted {
+        guard let row = snapshotPane.row(RowID(region: region, id: member.id)), counts(row),
           let snapshot = row.resource.snapshot
         else { continue }
         found.append(
@@ -210,7 +242,9 @@ public enum ProtectionDerivation {
     var current = backup
     var seen: Set<String> = [backup.id]
     while let parentID = current.parentID {
-      guard let parent = pane.row(RowID(region: region, id: parentID))?.resource.backup,
+      // By position: `row(_:)` would copy the whole row, not only its backup.
+      guard let index = pane.position(of: RowID(region: region, id: parentID)),
+        let parent = pane.rows[index].resource.backup,
         parent.status == .completed, seen.insert(parentID).inserted
       else { return false }
       current = parent
