@@ -1,5 +1,9 @@
 import CloudClient
 import Foundation
+import Synchronization
+
+/// Source of `DurationBook.generation`s, unique across books.
+private let bookGenerations = Atomic<UInt64>(0)
 
 /// How long jobs of a kind usually take, learned from finished jobs (created → updated, as
 /// the server reports them, or as rackwatch saw them finish), per band: backups by datastore
@@ -10,13 +14,20 @@ public struct DurationBook: Sendable, Hashable {
   var samples: [String: [Double]] = [:]
   /// Rows already learned from (a job is counted once however often it is listed).
   var learned: Set<RowID> = []
-  public var keep = 200
+  public var keep = 200 { didSet { renew() } }
   /// Fewer samples than this and a band gives no ETA; fewer than `minimumForStall` and no
   /// "stalled?" from the 95th percentile.
-  public var minimumForETA = 3
-  public var minimumForStall = 5
+  public var minimumForETA = 3 { didSet { renew() } }
+  public var minimumForStall = 5 { didSet { renew() } }
+  /// Changes whenever an estimate may have (a learned job, a setting), never repeating across
+  /// books: a row's ETA computed at one generation stays true until the next.
+  public private(set) var generation = bookGenerations.add(1, ordering: .relaxed).newValue
 
   public init() {}
+
+  private mutating func renew() {
+    generation = bookGenerations.add(1, ordering: .relaxed).newValue
+  }
 
   /// What a band's durations say.
   public struct Estimate: Sendable, Hashable {
@@ -29,6 +40,7 @@ public struct DurationBook: Sendable, Hashable {
   mutating func learn(_ row: RowID, band: [String], seconds: Double) {
     guard seconds.isFinite, seconds > 0, seconds < 30 * 86_400 else { return }
     guard learned.insert(row).inserted else { return }
+    renew()
     for key in band {
       var list = samples[key, default: []]
       list.append(seconds)

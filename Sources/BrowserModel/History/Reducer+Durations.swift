@@ -63,47 +63,66 @@ extension Reducer {
   }
 
   /// ETAs and stalls of the rows in motion of one list; one notification per new stall.
+  ///
+  /// Runs after every list of a kind, so it reads rows in place and asks the duration book
+  /// about a job only when the book changed since it last did (`Motion.estimatedAt`).
   static func updateMotion(_ state: inout BrowserState, _ kind: PaneKind, region: String)
     -> [Effect]
   {
     let pane = state.pane(kind)
     let now = state.now
     let instances = state.pane(.instances)
-    var motion = state.watch.motion.filter { $0.key.region != region || $0.value.kind != kind }
+    let book = state.watch.durations
+    // Updated in place (taken out of the state so it is not copied); entries of this list
+    // that were not seen moving are dropped at the end.
+    var motion = state.watch.motion
+    state.watch.motion = [:]
+    var seen = Set<RowID>()
     var effects: [Effect] = []
+    var progressSlot: Int?
+    if case .number(let slot)? = kind.descriptor.sortSlots[.progress] { progressSlot = slot }
     let moving = pane.rows.withUnsafeBufferPointer { rows in
       rows.indices.filter {
         rows[$0].resourceInMotion && rows[$0].id.region == region && rows[$0].change?.kind != .gone
       }
     }
     for index in moving {
-      let row = pane.rows[index]
-      var entry = state.watch.motion[row.id] ?? WatchState.Motion(kind: kind)
-      let estimate = state.watch.durations.estimate(band(row, instances: instances))
-      let created = row.resource.historyCreated
+      let id = pane.rows[index].id
+      seen.insert(id)
+      var entry = motion[id] ?? WatchState.Motion(kind: kind)
+      if entry.estimatedAt != book.generation {
+        let row = pane.rows[index]
+        let band = band(row, instances: instances)
+        entry.created = row.resource.historyCreated
+        entry.median = book.estimate(band)?.median
+        entry.slowP95 = book.estimate(band, minimum: book.minimumForStall)?.p95
+        entry.estimatedAt = book.generation
+      }
       var progress: Double?
-      if case .snapshot(let snapshot) = row.resource { progress = snapshot.progress }
+      if let progressSlot {
+        let value = pane.rows[index].numbers[progressSlot]
+        if !value.isNaN { progress = value }
+      }
       if let progress, entry.progress != progress || entry.progressSince == nil {
         entry.progress = progress
         entry.progressSince = now
       }
+      let created = entry.created
       entry.eta = nil
       if let progress, progress > 0, progress < 100, let created {
         let elapsed = now.timeIntervalSince(created)
         entry.eta = now.addingTimeInterval(elapsed * (100 - progress) / progress)
-      } else if let estimate, let created {
-        entry.eta = created.addingTimeInterval(estimate.median)
+      } else if let median = entry.median, let created {
+        entry.eta = created.addingTimeInterval(median)
       }
       var stalled = false
       var why = ""
-      if let created,
-        let slow = state.watch.durations.estimate(
-          band(row, instances: instances), minimum: state.watch.durations.minimumForStall),
-        now.timeIntervalSince(created) > DurationBook.stallThreshold(p95: slow.p95)
+      if let created, let p95 = entry.slowP95,
+        now.timeIntervalSince(created) > DurationBook.stallThreshold(p95: p95)
       {
         stalled = true
         why =
-          "running \(Formatting.duration(now.timeIntervalSince(created))), 95% finish within \(Formatting.duration(slow.p95))"
+          "running \(Formatting.duration(now.timeIntervalSince(created))), 95% finish within \(Formatting.duration(p95))"
       }
       if let progress, progress < 100, let since = entry.progressSince,
         now.timeIntervalSince(since) >= state.watch.stallAfter
@@ -113,15 +132,20 @@ extension Reducer {
           "progress \(Formatting.percent(progress)) for \(Formatting.duration(now.timeIntervalSince(since)))"
       }
       entry.stalled = stalled
-      if stalled, state.watch.stallNotified.insert(row.id).inserted {
-        let name = label(row.resource)
+      if stalled, state.watch.stallNotified.insert(id).inserted {
+        let name = label(pane.rows[index].resource)
         post(&state, .error, "\(kind.descriptor.noun) \(name) stalled? \(why)")
         effects.append(
           .notifyDesktop(
             DesktopNotification(
               title: "rackwatch", body: "\(kind.descriptor.noun) \(name) stalled? \(why)")))
       }
-      motion[row.id] = entry
+      motion[id] = entry
+    }
+    if motion.count > seen.count {
+      motion = motion.filter {
+        $0.key.region != region || $0.value.kind != kind || seen.contains($0.key)
+      }
     }
     state.watch.motion = motion
     return effects

@@ -62,6 +62,13 @@ public struct WatchState: Sendable {
     /// The last progress seen (snapshots) and since when it has not moved.
     var progress: Double?
     var progressSince: Date?
+    /// What the learned durations said of this job, computed once per `DurationBook`
+    /// generation (a refresh with 10,000 jobs in motion must not re-sort the samples for each).
+    var estimatedAt: UInt64?
+    var created: Date?
+    var median: Double?
+    /// The 95th percentile of its band when that band has enough samples for "stalled?".
+    var slowP95: Double?
 
     /// "stalled?", "eta 4m", or nil (no estimate, or overdue without being stalled).
     public func note(now: Date) -> String? {
