@@ -68,6 +68,40 @@ struct DurationTests {
     #expect(cellLate.text.hasSuffix("stalled?"))
   }
 
+  @Test("a list that comes back unchanged skips the motion pass, yet a stall shows on time")
+  func stallWithoutChanges() {
+    let history = Self.finished([100, 110, 120, 130, 140, 150])
+    let running = Fixtures.backup("run", status: .building, size: nil, created: 0)
+    var state = Fixtures.state()
+    _ = reduce(&state, .start(now: Self.t0))  // the list below is the first load
+    let differ = ListDiffer()
+    let items = (history + [running]).map(Resource.backup)
+    let id = RowID(region: "ORD", id: "run")
+    func deliver(at seconds: Double) -> [Effect] {
+      let since = state.pane(.backups).lists["ORD"]?.version
+      let update = differ.update(.backups, region: "ORD", items, since: since)
+      return reduce(
+        &state,
+        .listUpdated(.backups, region: "ORD", update, now: Self.t0.addingTimeInterval(seconds)))
+    }
+    _ = deliver(at: 0)
+    #expect(state.watch.motion[id]?.eta == Self.t0.addingTimeInterval(120))
+    let check = try! #require(state.watch.motionChecks["backups/ORD"])
+    #expect(check.nextStall > Self.t0.addingTimeInterval(210))
+    #expect(check.nextStall < Self.t0.addingTimeInterval(211))
+    // Unchanged before the stall time: nothing to do, nothing changes.
+    let quiet = deliver(at: 150)
+    #expect(Self.notifications(quiet).isEmpty)
+    #expect(state.watch.motion[id]?.stalled == false)
+    #expect(state.watch.motionChecks["backups/ORD"] == check)
+    // Unchanged, but the stall time has come: flagged once.
+    let late = deliver(at: 211)
+    #expect(state.watch.motion[id]?.stalled == true)
+    #expect(Self.notifications(late).count == 1)
+    #expect(Self.notifications(deliver(at: 260)).isEmpty)
+    #expect(state.watch.motion[id]?.eta == Self.t0.addingTimeInterval(120))
+  }
+
   @Test("too few finished jobs: no ETA and no stall from percentiles")
   func tooFew() {
     let state = Fixtures.loaded(

@@ -66,13 +66,20 @@ extension Reducer {
   ///
   /// Runs after every list of a kind, so it reads rows in place and asks the duration book
   /// about a job only when the book changed since it last did (`Motion.estimatedAt`).
-  static func updateMotion(_ state: inout BrowserState, _ kind: PaneKind, region: String)
-    -> [Effect]
-  {
-    let pane = state.pane(kind)
+  static func updateMotion(
+    _ state: inout BrowserState, _ kind: PaneKind, region: String, listChanged: Bool = true
+  ) -> [Effect] {
     let now = state.now
-    let instances = state.pane(.instances)
     let book = state.watch.durations
+    let checkKey = "\(kind)/\(region)"
+    if !listChanged, let check = state.watch.motionChecks[checkKey],
+      check.generation == book.generation, now < check.nextStall
+    {
+      return []
+    }
+    var nextStall = Date.distantFuture
+    let pane = state.pane(kind)
+    let instances = state.pane(.instances)
     // Updated in place (taken out of the state so it is not copied); entries of this list
     // that were not seen moving are dropped at the end.
     var motion = state.watch.motion
@@ -132,6 +139,17 @@ extension Reducer {
           "progress \(Formatting.percent(progress)) for \(Formatting.duration(now.timeIntervalSince(since)))"
       }
       entry.stalled = stalled
+      if !stalled {
+        // When this job would first be called stalled, if nothing about it changes.
+        if let created, let p95 = entry.slowP95 {
+          let at = created.addingTimeInterval(DurationBook.stallThreshold(p95: p95) + 0.001)
+          if at < nextStall { nextStall = at }
+        }
+        if let progress, progress < 100, let since = entry.progressSince {
+          let at = since.addingTimeInterval(state.watch.stallAfter)
+          if at < nextStall { nextStall = at }
+        }
+      }
       if stalled, state.watch.stallNotified.insert(id).inserted {
         let name = label(pane.rows[index].resource)
         post(&state, .error, "\(kind.descriptor.noun) \(name) stalled? \(why)")
@@ -148,6 +166,8 @@ extension Reducer {
       }
     }
     state.watch.motion = motion
+    state.watch.motionChecks[checkKey] = WatchState.MotionCheck(
+      generation: book.generation, nextStall: nextStall)
     return effects
   }
 }

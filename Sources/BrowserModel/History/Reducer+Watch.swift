@@ -41,7 +41,8 @@ extension Reducer {
   /// After a list is merged (its last step): records what changed, learns durations,
   /// notifies, refreshes ETAs and stalls, and on a list's first load adds to the digest.
   static func recordList(
-    _ state: inout BrowserState, _ kind: PaneKind, region: String, firstLoad: Bool
+    _ state: inout BrowserState, _ kind: PaneKind, region: String, firstLoad: Bool,
+    listChanged: Bool = true
   ) -> [Effect] {
     guard kind == .backups || kind == .snapshots else {
       state.withPane(kind) { _ = $0.takeRecorded() }
@@ -64,7 +65,7 @@ extension Reducer {
       effects.append(.recordHistory(events))
       effects += notifications(&state, for: events)
     }
-    effects += updateMotion(&state, kind, region: region)
+    effects += updateMotion(&state, kind, region: region, listChanged: listChanged)
     return effects
   }
 

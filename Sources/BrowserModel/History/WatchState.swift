@@ -22,6 +22,15 @@ public struct WatchState: Sendable {
   public var stallAfter: TimeInterval = 600
   /// Rows already notified as stalled (one notification each).
   var stallNotified: Set<RowID> = []
+  /// Per list (`kind/region`): the duration book's generation at its last motion pass and the
+  /// earliest time a job of it could next be called stalled. A list that came back unchanged
+  /// before then needs no pass: its ETAs are dates that stand until something changes.
+  var motionChecks: [String: MotionCheck] = [:]
+
+  struct MotionCheck: Sendable, Hashable {
+    var generation: UInt64
+    var nextStall: Date
+  }
   /// The "since you last looked" panel; `visible` false once dismissed.
   public internal(set) var digest: Digest?
   /// Rows that changed while rackwatch was closed, until the operator selects them.

@@ -203,8 +203,13 @@ extension Reducer {
     }
     if stale { return [state.pane(kind).loadEffect(region: region)] }
     if stepped { return continueMerge(&state, kind, region: region) }
+    var listChanged = true
+    if case .delta(_, let changed, let removed) = update.change {
+      listChanged = !changed.isEmpty || !removed.isEmpty
+    }
     return finishList(
-      &state, kind, region: region, version: keepVersion ? update.version : nil, events: events)
+      &state, kind, region: region, version: keepVersion ? update.version : nil, events: events,
+      listChanged: listChanged)
   }
 
   /// Merges the next `mergeStep` changed rows of a large difference; the last step also
@@ -241,7 +246,7 @@ extension Reducer {
   /// After a list is merged: the list's status, the next refresh, and the messages.
   private static func finishList(
     _ state: inout BrowserState, _ kind: PaneKind, region: String, version: ListVersion?,
-    events: [RowEvent]
+    events: [RowEvent], listChanged: Bool = true
   ) -> [Effect] {
     let current = state.now
     let policy = state.refresh
@@ -270,7 +275,8 @@ extension Reducer {
       if state.bellEnabled { effects.append(.bell) }
     }
     if kind == .instances || kind == .volumes { refreshPickers(&state) }
-    effects += recordList(&state, kind, region: region, firstLoad: firstLoad)
+    effects += recordList(
+      &state, kind, region: region, firstLoad: firstLoad, listChanged: listChanged)
     return effects
   }
 
