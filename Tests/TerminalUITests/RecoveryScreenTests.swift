@@ -53,6 +53,15 @@ struct RecoveryScreenTests {
     #expect(!lines.contains { $0.contains("  ORD  ") && $0.contains("▶") })
   }
 
+  @Test("the create-backup dialog shows its copies field with the label whole")
+  func createDialogCopyField() {
+    var state = Fixtures.state()
+    _ = reduce(&state, .beginCreate)
+    let text = Fixtures.render(state, 100, 30).text
+    #expect(text.contains("Copy to "))
+    #expect(!text.contains("Copy to…") && !text.contains("Copy t…"))
+  }
+
   @Test("marked rows show ✓ and the title counts them; the bulk confirmation lists them")
   func marksOnScreen() {
     var state = Fixtures.state()

@@ -24,7 +24,7 @@ extension Reducer {
           FormField(id: .description, label: "Description", value: .text(TextField())),
           FormField(id: .parent, label: "Incremental of", value: .picker(parentPicker(state, nil))),
           // Rackspace copies the finished backup to these regions (`copy_to`).
-          FormField(id: .copyTo, label: "Copy to regions", value: .text(TextField())),
+          FormField(id: .copyTo, label: "Copy to", value: .text(TextField())),
         ])
       state.dialog = .form(form)
       return loadIfNeverLoaded(&state, .instances)
