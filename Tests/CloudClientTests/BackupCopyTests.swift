@@ -12,9 +12,7 @@ struct BackupCopyTests {
   @Test("copy-backup: 202, then a COMPLETED copy of the same instance in the target region")
   func copy() async throws {
     try await SimulatorHarness.run(simulator: {
-      $0.speed = 0
-      $0.inMotion = 0
-      $0.failureRate = 0
+      SimulatorHarness.still(&$0)
       $0.regions = ["DFW", "ORD", "LON"]
     }) { h in
       let source = try #require(
@@ -67,9 +65,7 @@ struct BackupCopyTests {
   @Test("a backup created with copy_to is copied to the region once it completes")
   func createWithCopies() async throws {
     try await SimulatorHarness.run(simulator: {
-      $0.speed = 0
-      $0.inMotion = 0
-      $0.failureRate = 0
+      SimulatorHarness.still(&$0)
       $0.regions = ["DFW", "ORD"]
     }) { h in
       let instance = try #require(
@@ -92,9 +88,7 @@ struct BackupCopyTests {
   @Test("a schedule with copy_to: the run's backup is copied to each region once it completes")
   func scheduleCopies() async throws {
     try await SimulatorHarness.run(simulator: {
-      $0.speed = 0
-      $0.inMotion = 0
-      $0.failureRate = 0
+      SimulatorHarness.still(&$0)
     }) { h in
       let instance = try #require(
         try await h.session.listInstances(region: "DFW").first { $0.status == "ACTIVE" })

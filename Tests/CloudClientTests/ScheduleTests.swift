@@ -100,9 +100,7 @@ struct ScheduleTests {
     "a schedule fires when the simulated clock passes its time: a backup, full then incremental")
   func fires() async throws {
     try await SimulatorHarness.run(simulator: {
-      $0.speed = 0
-      $0.inMotion = 0
-      $0.failureRate = 0
+      SimulatorHarness.still(&$0)
     }) { h in
       let instance = try #require(
         try await h.session.listInstances(region: "DFW").first { $0.status == "ACTIVE" })
@@ -142,9 +140,7 @@ struct ScheduleTests {
   @Test("a schedule keeps full_backup_retention full backups: older ones go with their family")
   func retention() async throws {
     try await SimulatorHarness.run(simulator: {
-      $0.speed = 0
-      $0.inMotion = 0
-      $0.failureRate = 0
+      SimulatorHarness.still(&$0)
     }) { h in
       let instance = try #require(
         try await h.session.listInstances(region: "DFW").first { $0.status == "ACTIVE" })

@@ -18,6 +18,14 @@ struct SimulatorHarness {
   var tenant: String { configuration.tenantID }
 
   /// Runs `body` with a fresh simulator and session. `auth` picks the identity flavour.
+  /// A simulator whose clock moves only when a test advances it, with no job running and
+  /// none failing: what tests that step through schedules and copies start from.
+  static func still(_ configuration: inout SimulatorConfiguration) {
+    configuration.speed = 0
+    configuration.inMotion = 0
+    configuration.failureRate = 0
+  }
+
   static func run(
     auth: Auth = .rackspaceAPIKey,
     simulator: (inout SimulatorConfiguration) -> Void = { _ in },

@@ -14,18 +14,11 @@ enum ProtectionCopies {
       Reducer.post(&state, .info, "\(row.name) has no completed backup to copy")
       return []
     }
-    let targets = state.availableRegions.filter { $0 != row.region }
-    guard !targets.isEmpty else {
+    guard let form = Reducer.copyBackupForm(state, backup, region: row.region) else {
       Reducer.post(&state, .info, "No other region to copy to")
       return []
     }
-    let picker = Picker(
-      options: targets.map { Picker.Option(value: $0, label: $0, region: $0) }, selected: 0)
-    state.dialog = .form(
-      Form(
-        purpose: .copyBackup(RowID(region: row.region, id: backup.id)),
-        title: "Copy \(backup.name.isEmpty ? backup.id : backup.name) to",
-        fields: [FormField(id: .targetRegion, label: "Region", value: .picker(picker))]))
+    state.dialog = .form(form)
     return []
   }
 

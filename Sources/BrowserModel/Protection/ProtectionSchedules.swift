@@ -75,8 +75,7 @@ enum ProtectionSchedules {
     } catch {
       return .failure(error)  // typed: `get()` throws the form's ValidationError
     }
-    let copyTo = form.text(.copyTo).uppercased().split(whereSeparator: { $0 == " " || $0 == "," })
-      .map(String.init)
+    let copyTo = Reducer.regionWords(form.text(.copyTo))
     if copyTo.contains(instance.region) {
       return .failure(Reducer.ValidationError("Copies go to other regions than \(instance.region)"))
     }

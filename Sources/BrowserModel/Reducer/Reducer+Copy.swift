@@ -46,10 +46,7 @@ extension Reducer {
     [String], ValidationError
   > {
     var regions: [String] = []
-    for word in text.uppercased().split(whereSeparator: { $0 == " " || $0 == "," }) {
-      let name = String(word)
-      if !regions.contains(name) { regions.append(name) }
-    }
+    for name in regionWords(text) where !regions.contains(name) { regions.append(name) }
     if regions.contains(region.uppercased()) {
       return .failure(ValidationError("Copies go to other regions than \(region)"))
     }
@@ -62,5 +59,10 @@ extension Reducer {
         ))
     }
     return .success(regions)
+  }
+
+  /// Region names typed in a "Copy to" field: space or comma separated, upper-cased.
+  static func regionWords(_ text: String) -> [String] {
+    text.uppercased().split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
   }
 }
