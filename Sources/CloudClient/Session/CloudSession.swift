@@ -185,11 +185,13 @@ public final class CloudSession: CloudService {
             let response = try await send(
               .GET, current, service: service, kind: kind, operation: operation, started: started)
             // The next page is asked for before this one is decoded when its link can be
-            // read from the end of the body; the decoded link decides below.
+            // read from the end of the body; the decoded link decides below. Not at a ceiling:
+            // a list already at `maxItems` ends at this page, and no request goes past it.
             var early: String?
             if let guess = PageLinks.guessNext(in: response.body).map({
               PageLinks.follow($0, from: current)
             }), guess != current, !seen.contains(guess), seen.count < maxPages,
+              itemCount < maxItems,
               guess.utf8.count <= PagesSeen.maxURLBytes
             {
               early = guess
