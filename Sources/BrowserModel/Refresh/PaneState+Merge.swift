@@ -189,7 +189,7 @@ extension PaneState {
       row.pointee.change = RowChange(.changed, at: batch.now)
       batch.marked = true
     }
-    if !compare || !ResourceComparison.same(row.pointee.resource, fresh.pointee.resource) {
+    if !compare || row.pointee.stored != fresh.pointee.stored {
       touch()
       if significantChange(from: row, to: fresh) {
         row.pointee.change = RowChange(.changed, at: batch.now)

@@ -5,7 +5,7 @@ import Foundation
 /// lets a descriptor write its cells and keys against its own value type.
 extension ColumnSpec {
   public static let name = ColumnSpec(.name, width: 48, priority: 100, sort: .name) { row, _ in
-    row.resource.name.isEmpty ? CellText("(no name)", .muted) : CellText(row.resource.name)
+    row.name.isEmpty ? CellText("(no name)", .muted) : CellText(row.name)
   }
 
   public static let id = ColumnSpec(.id, width: 36, priority: 40, isIdentifier: true, sort: .id) {

@@ -127,27 +127,12 @@ enum RowSorter {
     _ row: UnsafePointer<Row>, _ slot: SortSlot?, into texts: inout RadixSort.TextKeys
   ) {
     switch slot {
-    case .name: appendSearchPart(row, 0, into: &texts.bytes)
+    case .name: texts.bytes.append(contentsOf: row.pointee.nameKey.utf8)
     case .status: texts.bytes.append(contentsOf: row.pointee.statusKey.utf8)
     case .id: texts.appendLowered(row.pointee.id.id)
     case .region: texts.appendLowered(row.pointee.id.region)
     case .text(let index): texts.bytes.append(contentsOf: row.pointee.texts[index].utf8)
     case .number, nil: break
-    }
-  }
-
-  /// Appends part `n` of the row's search key: `name \u{1} status \u{1} words…`,
-  /// lower-cased. Sanitising turned any raw U+0001 into a picture, so the separators are
-  /// unambiguous.
-  static func appendSearchPart(_ row: UnsafePointer<Row>, _ n: Int, into bytes: inout [UInt8]) {
-    row.pointee.searchKey.withUnsafeBufferPointer { key in
-      var start = 0
-      for _ in 0..<n {
-        guard let separator = key[start...].firstIndex(of: 1) else { return }
-        start = separator + 1
-      }
-      let end = key[start...].firstIndex(of: 1) ?? key.count
-      bytes.append(contentsOf: key[start..<end])
     }
   }
 
@@ -164,7 +149,7 @@ enum RowSorter {
     switch slot {
     case .status: return a.pointee.statusKey == b.pointee.statusKey
     case .id, .region: return a.pointee.id == b.pointee.id
-    case .name: return a.pointee.resource.name == b.pointee.resource.name
+    case .name: return a.pointee.name == b.pointee.name
     case .text(let index): return a.pointee.texts[index] == b.pointee.texts[index]
     case .number(let index):
       let (x, y) = (a.pointee.numbers[index], b.pointee.numbers[index])

@@ -73,19 +73,34 @@ struct FilterQuery: Sendable, Hashable {
     }
     for (term, value) in related.enumerated() {
       let ids = term < relatedIDs.count ? relatedIDs[term] : []
-      let key = rows[index].searchKey
       guard
-        ids.contains(where: { Self.bytes(key, contain: $0) })
-          || Self.bytes(key, contain: Array(value.utf8))
+        ids.contains(where: { Self.searchKeys(of: rows, index, contain: $0) })
+          || Self.searchKeys(of: rows, index, contain: Array(value.utf8))
       else { return false }
     }
     for word in words
-    where !Self.bytes(rows[index].searchKey, contain: word)
+    where !Self.searchKeys(of: rows, index, contain: word)
       && !Self.lowered(rows[index].id.id, contains: word)
     {
       return false
     }
     return true
+  }
+
+  /// Whether the row's lower-cased name, status or search words contain `needle`.
+  private static func searchKeys(
+    of rows: UnsafeBufferPointer<Row>, _ index: Int, contain needle: [UInt8]
+  ) -> Bool {
+    text(rows[index].nameKey, contains: needle) || text(rows[index].statusKey, contains: needle)
+      || text(rows[index].wordsKey, contains: needle)
+  }
+
+  /// Byte substring search in a (lower-cased) string's UTF-8, in place.
+  static func text(_ haystack: String, contains needle: [UInt8]) -> Bool {
+    if let found = haystack.utf8.withContiguousStorageIfAvailable({ bytes($0, contain: needle) }) {
+      return found
+    }
+    return bytes(Array(haystack.utf8), contain: needle)
   }
 
   /// Whether `string`, ASCII-lower-cased, contains `needle` (already lower-cased): IDs are
@@ -117,24 +132,27 @@ struct FilterQuery: Sendable, Hashable {
   /// Plain byte substring search: the keys are lower-cased UTF-8 once, so a keystroke over
   /// 100,000 rows does no String work.
   static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+    haystack.withUnsafeBufferPointer { bytes($0, contain: needle) }
+  }
+
+  /// The same over bytes in place.
+  static func bytes(_ hay: UnsafeBufferPointer<UInt8>, contain needle: [UInt8]) -> Bool {
     let n = needle.count
-    let h = haystack.count
+    let h = hay.count
     if n == 0 { return true }
     if n > h { return false }
-    return haystack.withUnsafeBufferPointer { hay in
-      needle.withUnsafeBufferPointer { ndl in
-        let first = ndl[0]
-        var i = 0
-        while i <= h - n {
-          if hay[i] == first {
-            var j = 1
-            while j < n, hay[i + j] == ndl[j] { j += 1 }
-            if j == n { return true }
-          }
-          i += 1
+    return needle.withUnsafeBufferPointer { ndl in
+      let first = ndl[0]
+      var i = 0
+      while i <= h - n {
+        if hay[i] == first {
+          var j = 1
+          while j < n, hay[i + j] == ndl[j] { j += 1 }
+          if j == n { return true }
         }
-        return false
+        i += 1
       }
+      return false
     }
   }
 }

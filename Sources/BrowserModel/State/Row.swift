@@ -68,29 +68,41 @@ public struct Row: Sendable, Identifiable {
   var numbers = SortNumbers()
   var texts = SortTexts()
   var statusKey: String
-  /// Lower-cased `name status words…` bytes (the descriptor's search words, separated by
-  /// U+0001), computed once per value, so a filter keystroke over 100,000 rows is a byte scan.
-  var searchKey: [UInt8]
-  /// Changed only through `setResource`, which recomputes the keys.
-  public private(set) var resource: Resource
+  /// The lower-cased name, and the descriptor's search words lower-cased and joined by
+  /// U+0001: what a filter word is looked for in, besides the status and the ID. Strings
+  /// rather than one byte array, so that each shares its value's storage when the value has
+  /// no upper case (most do): a separate search key cost ~100 bytes of heap per row.
+  var nameKey: String
+  var wordsKey: String
+  /// The value, compact (`StoredResource`); changed only through `setResource`, which
+  /// recomputes the keys.
+  private(set) var stored: StoredResource
 
   /// Builds a row from an already sanitised resource.
   public init(region: String, resource: Resource, change: RowChange? = nil) {
     self.id = RowID(region: region, id: resource.id)
     self.kind = resource.pane
-    self.resource = resource
+    self.stored = StoredResource(resource)
     self.change = change
-    self.searchKey = []
+    self.nameKey = ""
+    self.wordsKey = ""
     self.statusKey = ""
-    recomputeKeys()
+    recomputeKeys(resource)
   }
 
   public var region: String { id.region }
 
+  /// The (sanitised) value the row shows, built from what the row keeps: read it once per
+  /// use, not field by field in a loop over many rows (`name` and `stored` are cheaper).
+  public var resource: Resource { stored.resource(id: id.id) }
+
+  /// The display name, read without building the resource.
+  public var name: String { stored.name }
+
   /// Replaces the resource (already sanitised) and recomputes the keys read from it.
   mutating func setResource(_ resource: Resource) {
-    self.resource = resource
-    recomputeKeys()
+    stored = StoredResource(resource)
+    recomputeKeys(resource)
   }
 
   /// True while the row is moving (job running or a pending operation).
@@ -99,8 +111,9 @@ public struct Row: Sendable, Identifiable {
   /// Takes the resource and its keys from a fresh row of the same item, keeping this row's
   /// marks and pending operation.
   mutating func takeValue(of fresh: UnsafePointer<Row>) {
-    resource = fresh.pointee.resource
-    searchKey = fresh.pointee.searchKey
+    stored = fresh.pointee.stored
+    nameKey = fresh.pointee.nameKey
+    wordsKey = fresh.pointee.wordsKey
     statusKey = fresh.pointee.statusKey
     texts = fresh.pointee.texts
     resourceInMotion = fresh.pointee.resourceInMotion
@@ -108,11 +121,15 @@ public struct Row: Sendable, Identifiable {
     numbers = fresh.pointee.numbers
   }
 
-  mutating func recomputeKeys() {
+  /// Recomputes the keys from the stored value.
+  mutating func recomputeKeys() { recomputeKeys(resource) }
+
+  private mutating func recomputeKeys(_ resource: Resource) {
     let descriptor = kind.descriptor
     // Not the ID: the row holds it already (in `id`), and filters read it there.
-    let parts = [resource.name, resource.statusText] + descriptor.searchWords(resource)
-    searchKey = Array(parts.joined(separator: "\u{1}").lowercased().utf8)
+    nameKey = Self.lowercased(resource.name)
+    let words = descriptor.searchWords(resource)
+    wordsKey = words.count == 1 ? Self.lowercased(words[0]) : words.joined(separator: "\u{1}").lowercased()
     statusKey = Self.lowercased(resource.statusText)
     resourceInMotion = descriptor.inMotion(resource)
     numbers = SortNumbers()

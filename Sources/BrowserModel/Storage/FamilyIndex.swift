@@ -14,12 +14,12 @@ struct FamilyIndex: Sendable {
   }
 
   mutating func add(_ row: Row) {
-    guard row.kind == .backups, let parent = row.resource.backup?.parentID else { return }
+    guard row.kind == .backups, let parent = row.stored.parentID else { return }
     children[RowID(region: row.id.region, id: parent), default: []].append(row.id)
   }
 
   mutating func remove(_ row: Row) {
-    guard row.kind == .backups, let parent = row.resource.backup?.parentID else { return }
+    guard row.kind == .backups, let parent = row.stored.parentID else { return }
     let key = RowID(region: row.id.region, id: parent)
     children[key]?.removeAll { $0 == row.id }
     if children[key]?.isEmpty == true { children[key] = nil }
