@@ -6,9 +6,9 @@ import Foundation
 /// not copied).
 struct HeldList: Sendable {
   let version: ListVersion
-  let ids: [String]
+  let ids: [ItemID]
   let updated: [Double]
-  let index: [String: Int]
+  let index: [ItemID: Int]
   /// The (unsanitised) IDs of the items in motion.
   let moving: Set<String>
 
@@ -16,13 +16,13 @@ struct HeldList: Sendable {
 
   /// The update time of a held item (NaN when it had none), nil when the ID is not held.
   func updated(of id: String) -> Double? {
-    index[id].map { updated[$0] }
+    index[ItemID(id)].map { updated[$0] }
   }
 
   /// The server's ID behind a row's (sanitised) ID.
   func serverID(forRowID rowID: String) -> String {
-    if index[rowID] != nil { return rowID }
-    return ids.first { TerminalSafe.sanitize($0) == rowID } ?? rowID
+    if index[ItemID(rowID)] != nil { return rowID }
+    return ids.lazy.map(\.string).first { TerminalSafe.sanitize($0) == rowID } ?? rowID
   }
 }
 
@@ -50,7 +50,7 @@ extension ListDiffer {
       return nil
     }
     if baseline.index == nil {
-      var index = [String: Int](minimumCapacity: baseline.ids.count)
+      var index = [ItemID: Int](minimumCapacity: baseline.ids.count)
       for (position, id) in baseline.ids.enumerated() where index[id] == nil {
         index[id] = position
       }
@@ -85,8 +85,8 @@ extension ListDiffer {
     var changed: [Row] = []
     var reported = Set<String>()
     for resource in fetched {
-      let id = resource.id
-      guard reported.insert(id).inserted else { continue }  // listed twice
+      guard reported.insert(resource.id).inserted else { continue }  // listed twice
+      let id = ItemID(resource.id)
       let print = ResourceComparison.fingerprint(resource)
       let time = Self.updateTime(resource)
       var same = false
@@ -101,23 +101,23 @@ extension ListDiffer {
         baseline.updated.append(time)
       }
       if resource.isInMotion {
-        baseline.moving.insert(id)
+        baseline.moving.insert(resource.id)
       } else {
-        baseline.moving.remove(id)
+        baseline.moving.remove(resource.id)
       }
-      if same, watch.isEmpty || !watch.contains(TerminalSafe.sanitize(id)) { continue }
+      if same, watch.isEmpty || !watch.contains(TerminalSafe.sanitize(resource.id)) { continue }
       changed.append(Row(region: region, resource: resource.sanitized()))
     }
     var removed: [String] = []
-    let goneHeld = gone.filter { index[$0] != nil && !reported.contains($0) }
+    let goneHeld = gone.filter { index[ItemID($0)] != nil && !reported.contains($0) }
     if !goneHeld.isEmpty {
       var keep = [Bool](repeating: true, count: baseline.ids.count)
       for id in goneHeld {
-        if let position = index[id] { keep[position] = false }
+        if let position = index[ItemID(id)] { keep[position] = false }
         baseline.moving.remove(id)
         removed.append(TerminalSafe.sanitize(id))
       }
-      var ids: [String] = []
+      var ids: [ItemID] = []
       var prints: [Int] = []
       var updated: [Double] = []
       ids.reserveCapacity(baseline.ids.count)

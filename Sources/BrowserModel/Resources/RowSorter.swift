@@ -92,7 +92,7 @@ enum RowSorter {
     rows.withUnsafeBufferPointer { rows in
       for index in 0..<n {
         texts.begin()
-        texts.bytes.append(contentsOf: rows[index].id.id.utf8)
+        rows[index].id.key.withUTF8 { texts.bytes.append(contentsOf: $0) }
         items[index] = RadixSort.Item(
           key: regions.count > 1 ? rank[rows[index].id.region]! : 0, row: Int32(index))
       }
@@ -129,7 +129,7 @@ enum RowSorter {
     switch slot {
     case .name: texts.bytes.append(contentsOf: row.pointee.nameKey.utf8)
     case .status: texts.bytes.append(contentsOf: row.pointee.statusKey.utf8)
-    case .id: texts.appendLowered(row.pointee.id.id)
+    case .id: row.pointee.id.key.withUTF8 { texts.appendLowered($0) }
     case .region: texts.appendLowered(row.pointee.id.region)
     case .text(let index): texts.bytes.append(contentsOf: row.pointee.texts[index].utf8)
     case .number, nil: break
@@ -160,7 +160,7 @@ enum RowSorter {
 
   /// The tie order: ID bytes, then region.
   static func tieLess(_ a: RowID, _ b: RowID) -> Bool {
-    if a.id != b.id { return a.id.utf8.lexicographicallyPrecedes(b.id.utf8) }
+    if a.key != b.key { return ItemID.precedes(a.key, b.key) }
     return a.region < b.region
   }
 

@@ -80,7 +80,7 @@ struct FilterQuery: Sendable, Hashable {
     }
     for word in words
     where !Self.searchKeys(of: rows, index, contain: word)
-      && !Self.lowered(rows[index].id.id, contains: word)
+      && !rows[index].id.key.withUTF8({ Self.lowered($0, contains: word) })
     {
       return false
     }
@@ -107,25 +107,28 @@ struct FilterQuery: Sendable, Hashable {
   /// matched where the row keeps them, not copied into the search key.
   static func lowered(_ string: String, contains needle: [UInt8]) -> Bool {
     var string = string
-    return string.withUTF8 { hay in
-      let n = needle.count
-      if n == 0 { return true }
-      if n > hay.count { return false }
-      return needle.withUnsafeBufferPointer { ndl in
-        @inline(__always) func lower(_ byte: UInt8) -> UInt8 {
-          byte >= 65 && byte <= 90 ? byte + 32 : byte
-        }
-        var i = 0
-        while i <= hay.count - n {
-          if lower(hay[i]) == ndl[0] {
-            var j = 1
-            while j < n, lower(hay[i + j]) == ndl[j] { j += 1 }
-            if j == n { return true }
-          }
-          i += 1
-        }
-        return false
+    return string.withUTF8 { lowered($0, contains: needle) }
+  }
+
+  /// The same over bytes in place.
+  static func lowered(_ hay: UnsafeBufferPointer<UInt8>, contains needle: [UInt8]) -> Bool {
+    let n = needle.count
+    if n == 0 { return true }
+    if n > hay.count { return false }
+    return needle.withUnsafeBufferPointer { ndl in
+      @inline(__always) func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 65 && byte <= 90 ? byte + 32 : byte
       }
+      var i = 0
+      while i <= hay.count - n {
+        if lower(hay[i]) == ndl[0] {
+          var j = 1
+          while j < n, lower(hay[i + j]) == ndl[j] { j += 1 }
+          if j == n { return true }
+        }
+        i += 1
+      }
+      return false
     }
   }
 

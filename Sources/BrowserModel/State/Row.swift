@@ -4,11 +4,18 @@ import Foundation
 /// Identifies a row across refreshes: the same ID may exist in two regions.
 public struct RowID: Sendable, Hashable, CustomStringConvertible {
   public var region: String
-  public var id: String
+  /// The ID, packed (`ItemID`): rows and the runner's baselines hold millions of them.
+  var key: ItemID
 
   public init(region: String, id: String) {
     self.region = region
-    self.id = id
+    self.key = ItemID(id)
+  }
+
+  /// The server's ID (built from the packed form: read it once per use).
+  public var id: String {
+    get { key.string }
+    set { key = ItemID(newValue) }
   }
 
   public var description: String { "\(region)/\(id)" }
@@ -129,7 +136,8 @@ public struct Row: Sendable, Identifiable {
     // Not the ID: the row holds it already (in `id`), and filters read it there.
     nameKey = Self.lowercased(resource.name)
     let words = descriptor.searchWords(resource)
-    wordsKey = words.count == 1 ? Self.lowercased(words[0]) : words.joined(separator: "\u{1}").lowercased()
+    wordsKey =
+      words.count == 1 ? Self.lowercased(words[0]) : words.joined(separator: "\u{1}").lowercased()
     statusKey = Self.lowercased(resource.statusText)
     resourceInMotion = descriptor.inMotion(resource)
     numbers = SortNumbers()

@@ -85,8 +85,13 @@ enum RadixSort {
     /// Appends the UTF-8 bytes with ASCII lower-cased (other bytes order as they are, which
     /// is good enough for a sort): one copy, then a pass over the new bytes.
     mutating func appendLowered(_ string: String) {
+      var string = string
+      string.withUTF8 { appendLowered($0) }
+    }
+
+    mutating func appendLowered(_ utf8: UnsafeBufferPointer<UInt8>) {
       let start = bytes.count
-      bytes.append(contentsOf: string.utf8)
+      bytes.append(contentsOf: utf8)
       bytes.withUnsafeMutableBufferPointer { bytes in
         for index in start..<bytes.count where bytes[index] >= 65 && bytes[index] <= 90 {
           bytes[index] += 32

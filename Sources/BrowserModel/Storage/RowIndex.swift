@@ -67,7 +67,7 @@ struct RowIndex: Sendable {
 
   private static func hash(_ id: RowID) -> Int {
     var hasher = Hasher()
-    hasher.combine(id.id)
+    hasher.combine(id.key)
     hasher.combine(id.region)
     return hasher.finalize()
   }

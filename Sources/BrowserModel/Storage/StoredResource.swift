@@ -118,7 +118,9 @@ enum StoredLocation: Sendable, Hashable {
   private static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
     guard needle.count <= haystack.count else { return nil }
     for start in 0...(haystack.count - needle.count)
-    where haystack[start] == needle[0] && haystack[start..<(start + needle.count)].elementsEqual(needle) {
+    where haystack[start] == needle[0]
+      && haystack[start..<(start + needle.count)].elementsEqual(needle)
+    {
       return start
     }
     return nil
