@@ -239,6 +239,12 @@ extension CompactRowTests {
       #expect((x.hashValue == y.hashValue) || a != b)
       #expect(ItemID.precedes(x, y) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) \(b)")
       #expect(x.withUTF8 { Array($0) } == Array(a.utf8))
+      for piece in [
+        Array(b.utf8.suffix(3)), Array(a.utf8.dropFirst(9).prefix(4)), Array("zz".utf8),
+      ] {
+        let lowered = piece.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        #expect(x.contains(lowered: lowered) == FilterQuery.lowered(a, contains: lowered))
+      }
       let row = RowID(region: "DFW", id: a)
       #expect(row.id == a && row == RowID(region: "DFW", id: a))
     }

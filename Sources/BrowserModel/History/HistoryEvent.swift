@@ -92,7 +92,7 @@ extension PaneKind: Codable {}
 extension HistoryEvent {
   /// The event for a row, from what the row holds now (sanitised already: rows are).
   init(_ change: Change, row: Row, from: String?, at: Date) {
-    let resource = row.resource
+    let resource = row.stored
     self.init(
       at: at, change: change, kind: row.kind, region: row.region, id: row.id.id,
       name: resource.name, from: from, to: resource.statusText, size: resource.historySize,

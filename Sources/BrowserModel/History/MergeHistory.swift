@@ -26,7 +26,7 @@ extension PaneState {
       }
     }
     return HistoryEvent(
-      change, row: new.pointee, from: old.pointee.resource.statusText, at: at)
+      change, row: new.pointee, from: old.pointee.stored.statusText, at: at)
   }
 
   /// A row the merge added: a job that started, or a settled row that appeared.
@@ -36,7 +36,7 @@ extension PaneState {
 
   /// A row the server no longer lists.
   static func historyGone(_ row: Row, at: Date) -> HistoryEvent {
-    var event = HistoryEvent(.gone, row: row, from: row.resource.statusText, at: at)
+    var event = HistoryEvent(.gone, row: row, from: row.stored.statusText, at: at)
     event.to = nil
     return event
   }

@@ -80,7 +80,7 @@ struct FilterQuery: Sendable, Hashable {
     }
     for word in words
     where !Self.searchKeys(of: rows, index, contain: word)
-      && !rows[index].id.key.withUTF8({ Self.lowered($0, contains: word) })
+      && !rows[index].id.key.contains(lowered: word)
     {
       return false
     }

@@ -39,6 +39,41 @@ enum StoredResource: Sendable, Equatable {
     }
   }
 
+  /// The status as the server spells it, read without building the value.
+  var statusText: String {
+    switch self {
+    case .backup(let value): value.common.value.status.wire
+    case .snapshot(let value): value.common.value.status.wire
+    case .whole(let box): box.value.statusText
+    }
+  }
+
+  /// What a history event records (`Resource.historySize` and the rest), read in place:
+  /// a refresh that ends 10,000 jobs records 10,000 events.
+  var historySize: Double? {
+    switch self {
+    case .backup(let value): value.size.value
+    case .snapshot(let value): value.size.map(Double.init)
+    case .whole(let box): box.value.historySize
+    }
+  }
+
+  var historyCreated: Date? {
+    switch self {
+    case .backup(let value): value.created.date
+    case .snapshot(let value): value.created.date
+    case .whole(let box): box.value.historyCreated
+    }
+  }
+
+  var historyUpdated: Date? {
+    switch self {
+    case .backup(let value): value.updated.date
+    case .snapshot(let value): value.updated.date
+    case .whole(let box): box.value.historyUpdated
+    }
+  }
+
   /// A backup's parent, read without building the backup.
   var parentID: String? {
     if case .backup(let value) = self { return value.parentID }
