@@ -106,6 +106,11 @@ struct CompactRowTests {
       let other = Row(region: "DFW", resource: second)
       #expect((row.stored == other.stored) == (first == second))
       #expect(other.resource == second)
+      // Keys come from a shared box that another row may have made: they must be what this
+      // value alone gives.
+      for (made, value) in [(row, first), (other, second)] {
+        #expect(made.stored.keys == Row.sharedKeys(value, value.pane.descriptor))
+      }
     }
   }
 
@@ -138,11 +143,14 @@ struct CompactRowTests {
     vary { $0.isAutomated = true }
     vary { $0.type = nil }
     vary { $0.projectID = "q" }
-    let stored = StoredResource(.backup(base))
-    #expect(stored == StoredResource(.backup(base)))
+    func stored(_ backup: Backup) -> StoredResource {
+      Row(region: "DFW", resource: .backup(backup)).stored
+    }
+    let original = stored(base)
+    #expect(original == stored(base))
     for variant in variants {
-      #expect(StoredResource(.backup(variant)) != stored, "\(variant)")
-      #expect(StoredResource(.backup(variant)).resource(id: base.id) == .backup(variant))
+      #expect(stored(variant) != original, "\(variant)")
+      #expect(stored(variant).resource(id: base.id) == .backup(variant))
     }
   }
 

@@ -14,7 +14,8 @@ struct SharedStringsTests {
   /// A fresh heap copy of `text`, as each decoded item brings its own.
   func decoded(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
 
-  @Test("backups of one instance share its ID, project, datastore version and a repeated description")
+  @Test(
+    "backups of one instance share its ID, project, datastore version and a repeated description")
   func rowsShareRepeatedIDs() {
     let instance = "0b5a2f1e-6c1d-4b7e-9d2a-3f4e5a6b7c8d"
     let rows = (0..<3).map { n in
@@ -65,12 +66,12 @@ struct SharedStringsTests {
     let row = Row(
       region: "DFW",
       resource: .backup(Backup(id: "b1", name: "n", instanceID: lower, status: .completed)))
-    #expect(row.texts[0] == lower)  // the instance column's key
-    #expect(storage(row.texts[0]) == storage(lower))
+    #expect(row.text(0) == lower)  // the instance column's key
+    #expect(storage(row.text(0)) == storage(lower))
     let mixed = Row(
       region: "DFW",
       resource: .backup(
         Backup(id: "b2", name: "n", instanceID: "0B5A2F1E-6C1D-4B7E", status: .completed)))
-    #expect(mixed.texts[0] == "0b5a2f1e-6c1d-4b7e")
+    #expect(mixed.text(0) == "0b5a2f1e-6c1d-4b7e")
   }
 }

@@ -66,7 +66,7 @@ struct OwnerShare: Sendable, Equatable {
 
   /// The share of a row; nil when it has no owner (a backup without an instance ID).
   init?(_ row: UnsafePointer<Row>, _ slots: Slots) {
-    let owner = row.pointee.texts[slots.owner]
+    let owner = row.pointee.text(slots.owner)
     if slots.skipsEmptyOwner && owner.isEmpty { return nil }
     self.owner = owner
     created = row.pointee.numbers[slots.created]

@@ -131,7 +131,7 @@ enum RowSorter {
     case .status: texts.bytes.append(contentsOf: row.pointee.statusKey.utf8)
     case .id: row.pointee.id.key.withUTF8 { texts.appendLowered($0) }
     case .region: texts.appendLowered(row.pointee.id.region)
-    case .text(let index): texts.bytes.append(contentsOf: row.pointee.texts[index].utf8)
+    case .text(let index): texts.bytes.append(contentsOf: row.pointee.text(index).utf8)
     case .number, nil: break
     }
   }
@@ -150,7 +150,7 @@ enum RowSorter {
     case .status: return a.pointee.statusKey == b.pointee.statusKey
     case .id, .region: return a.pointee.id == b.pointee.id
     case .name: return a.pointee.name == b.pointee.name
-    case .text(let index): return a.pointee.texts[index] == b.pointee.texts[index]
+    case .text(let index): return a.pointee.text(index) == b.pointee.text(index)
     case .number(let index):
       let (x, y) = (a.pointee.numbers[index], b.pointee.numbers[index])
       return x == y || (x.isNaN && y.isNaN)

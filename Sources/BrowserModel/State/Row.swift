@@ -69,32 +69,29 @@ public struct Row: Sendable, Identifiable {
   /// padding; a collision only costs one change mark.
   var watchedPrint: UInt32 = 0
   public internal(set) var pending: PendingOperation?
-  /// The number and text sort keys the kind's descriptor declares, read once per value (NaN
-  /// when the item has no value): sorting, filtering and refreshes read them here instead of
-  /// copying the resource out of its enum, which costs a dozen reference-count operations.
+  /// The number sort keys the kind's descriptor declares, read once per value (NaN when the
+  /// item has no value): sorting, filtering and refreshes read them here instead of copying
+  /// the resource out of its enum, which costs a dozen reference-count operations.
   var numbers = SortNumbers()
-  var texts = SortTexts()
-  var statusKey: String
-  /// The lower-cased name, and the descriptor's search words lower-cased and joined by
-  /// U+0001: what a filter word is looked for in, besides the status and the ID. Strings
-  /// rather than one byte array, so that each shares its value's storage when the value has
-  /// no upper case (most do): a separate search key cost ~100 bytes of heap per row.
+  /// The lower-cased name: what a filter word is looked for in first, and the name column's
+  /// sort key. Shares the name's storage when it has no upper case (most names do).
   var nameKey: String
-  var wordsKey: String
-  /// The value, compact (`StoredResource`); changed only through `setResource`, which
-  /// recomputes the keys.
+  /// The value, compact (`StoredResource`), with the keys computed from the fields it shares
+  /// with other rows (status, text sort keys, search words); changed only through
+  /// `setResource`, which recomputes the keys.
   private(set) var stored: StoredResource
 
   /// Builds a row from an already sanitised resource.
   public init(region: String, resource: Resource, change: RowChange? = nil) {
     self.id = RowID(region: region, id: resource.id)
     self.kind = resource.pane
-    self.stored = StoredResource(resource)
     self.change = change
-    self.nameKey = ""
-    self.wordsKey = ""
-    self.statusKey = ""
-    recomputeKeys(resource)
+    let (stored, nameKey, numbers, print) = Self.keys(resource, kind)
+    self.stored = stored
+    self.nameKey = nameKey
+    self.numbers = numbers
+    self.watchedPrint = print
+    self.resourceInMotion = kind.descriptor.inMotion(resource)
   }
 
   public var region: String { id.region }
@@ -106,9 +103,18 @@ public struct Row: Sendable, Identifiable {
   /// The display name, read without building the resource.
   public var name: String { stored.name }
 
+  /// The lower-cased status.
+  var statusKey: String { stored.keys.statusKey }
+
+  /// The descriptor's search words, lower-cased and joined by U+0001: what a filter word is
+  /// looked for in, besides the name, the status and the ID.
+  var wordsKey: String { stored.keys.wordsKey }
+
+  /// Text sort key `slot`, lower-cased.
+  func text(_ slot: Int) -> String { stored.keys.texts[slot] }
+
   /// Replaces the resource (already sanitised) and recomputes the keys read from it.
   mutating func setResource(_ resource: Resource) {
-    stored = StoredResource(resource)
     recomputeKeys(resource)
   }
 
@@ -120,9 +126,6 @@ public struct Row: Sendable, Identifiable {
   mutating func takeValue(of fresh: UnsafePointer<Row>) {
     stored = fresh.pointee.stored
     nameKey = fresh.pointee.nameKey
-    wordsKey = fresh.pointee.wordsKey
-    statusKey = fresh.pointee.statusKey
-    texts = fresh.pointee.texts
     resourceInMotion = fresh.pointee.resourceInMotion
     watchedPrint = fresh.pointee.watchedPrint
     numbers = fresh.pointee.numbers
@@ -132,22 +135,24 @@ public struct Row: Sendable, Identifiable {
   mutating func recomputeKeys() { recomputeKeys(resource) }
 
   private mutating func recomputeKeys(_ resource: Resource) {
+    (stored, nameKey, numbers, watchedPrint) = Self.keys(resource, kind)
+    resourceInMotion = kind.descriptor.inMotion(resource)
+  }
+
+  /// The stored value with its shared keys, the name key, the number keys and the watched
+  /// fields' hash, for `resource`.
+  private static func keys(_ resource: Resource, _ kind: PaneKind) -> (
+    StoredResource, String, SortNumbers, UInt32
+  ) {
     let descriptor = kind.descriptor
     // Not the ID: the row holds it already (in `id`), and filters read it there.
-    nameKey = Self.lowercased(resource.name)
-    let words = descriptor.searchWords(resource)
-    wordsKey =
-      words.count == 1 ? Self.lowercased(words[0]) : words.joined(separator: "\u{1}").lowercased()
-    statusKey = Self.lowercased(resource.statusText)
-    resourceInMotion = descriptor.inMotion(resource)
-    numbers = SortNumbers()
+    let nameKey = lowercased(resource.name)
+    let keys = sharedKeys(resource, descriptor)
+    let texts = keys.texts
+    var numbers = SortNumbers()
     for (slot, key) in descriptor.numberKeys.enumerated() { numbers[slot] = key(resource) ?? .nan }
-    texts = SortTexts()
-    for (slot, key) in descriptor.textKeys.enumerated() {
-      texts[slot] = Self.lowercased(key(resource))
-    }
     var hasher = Hasher()
-    hasher.combine(statusKey)
+    hasher.combine(keys.statusKey)
     hasher.combine(resource.name)
     for column in descriptor.watched {
       switch descriptor.sortSlots[column] {
@@ -156,7 +161,20 @@ public struct Row: Sendable, Identifiable {
       default: hasher.combine(0 as UInt8)
       }
     }
-    watchedPrint = UInt32(truncatingIfNeeded: hasher.finalize())
+    let print = UInt32(truncatingIfNeeded: hasher.finalize())
+    return (StoredResource(resource, keys: keys), nameKey, numbers, print)
+  }
+
+  /// The keys read from the fields a row shares with others (`StoredResource`).
+  static func sharedKeys(_ resource: Resource, _ descriptor: ResourceDescriptor) -> SharedKeys {
+    let words = descriptor.searchWords(resource)
+    var texts = SortTexts()
+    for (slot, key) in descriptor.textKeys.enumerated() { texts[slot] = lowercased(key(resource)) }
+    return SharedKeys(
+      statusKey: lowercased(resource.statusText),
+      wordsKey: words.count == 1
+        ? lowercased(words[0]) : words.joined(separator: "\u{1}").lowercased(),
+      texts: texts)
   }
 
   /// `text.lowercased()`, sharing `text`'s storage when it has no upper case: most names do,
@@ -169,7 +187,7 @@ public struct Row: Sendable, Identifiable {
   /// The `datastore:` filter's key (lower-cased), "" for kinds without a datastore.
   var datastoreKey: String {
     guard let slot = kind.datastoreSlot else { return "" }
-    return texts[slot]
+    return text(slot)
   }
 }
 

@@ -1,10 +1,15 @@
 import Synchronization
 
-/// An immutable group of fields, held once however many rows share it.
+/// An immutable group of fields, held once however many rows share it, with the keys rows
+/// read from those fields (sorting, filtering), computed once for all of them.
 final class Shared<Value: Hashable & Sendable>: Sendable, Hashable {
   let value: Value
+  let keys: SharedKeys
 
-  init(_ value: Value) { self.value = value }
+  init(_ value: Value, keys: SharedKeys) {
+    self.value = value
+    self.keys = keys
+  }
 
   static func == (a: Shared, b: Shared) -> Bool { a === b || a.value == b.value }
   func hash(into hasher: inout Hasher) { hasher.combine(value) }
@@ -25,11 +30,12 @@ final class InternTable<Value: Hashable & Sendable>: Sendable {
     self.table = Mutex([:])
   }
 
-  /// The shared box holding `value`.
-  func intern(_ value: Value) -> Shared<Value> {
+  /// The shared box holding `value`; `keys` must be computed from `value` alone, as a box
+  /// already held keeps its own.
+  func intern(_ value: Value, keys: SharedKeys) -> Shared<Value> {
     table.withLock { table in
       if let found = table[value] { return found }
-      let box = Shared(value)
+      let box = Shared(value, keys: keys)
       if table.count < capacity { table[value] = box }
       return box
     }
@@ -37,4 +43,14 @@ final class InternTable<Value: Hashable & Sendable>: Sendable {
 
   /// Distinct values held (tests, benchmarks).
   var count: Int { table.withLock { $0.count } }
+}
+
+/// The keys a row reads from the fields it shares with other rows.
+struct SharedKeys: Sendable, Equatable {
+  /// The status, lower-cased.
+  var statusKey: String
+  /// The descriptor's search words, lower-cased, joined by U+0001.
+  var wordsKey: String
+  /// The descriptor's text sort keys, lower-cased.
+  var texts: SortTexts
 }

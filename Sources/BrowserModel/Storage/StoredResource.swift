@@ -14,11 +14,23 @@ enum StoredResource: Sendable, Equatable {
   case snapshot(CompactSnapshot)
   case whole(Shared<Resource>)
 
-  init(_ resource: Resource) {
+  /// Keeps `resource` with `keys`, which must be computed from the fields kept shared: the
+  /// status, and for backups and snapshots their instance, volume, datastore and type (what
+  /// the descriptors' text keys and search words read; `CompactRowTests` holds them to it).
+  init(_ resource: Resource, keys: SharedKeys) {
     switch resource {
-    case .backup(let value): self = .backup(CompactBackup(value))
-    case .snapshot(let value): self = .snapshot(CompactSnapshot(value))
-    default: self = .whole(Shared(resource))
+    case .backup(let value): self = .backup(CompactBackup(value, keys: keys))
+    case .snapshot(let value): self = .snapshot(CompactSnapshot(value, keys: keys))
+    default: self = .whole(Shared(resource, keys: keys))
+    }
+  }
+
+  /// The keys computed from the shared fields.
+  var keys: SharedKeys {
+    switch self {
+    case .backup(let value): value.common.keys
+    case .snapshot(let value): value.common.keys
+    case .whole(let box): box.keys
     }
   }
 
@@ -186,7 +198,7 @@ struct CompactBackup: Sendable, Equatable {
   var size: StoredNumber
   var common: Shared<Common>
 
-  init(_ backup: Backup) {
+  init(_ backup: Backup, keys: SharedKeys) {
     name = backup.name
     description = backup.description
     parentID = backup.parentID
@@ -199,9 +211,9 @@ struct CompactBackup: Sendable, Equatable {
       isAutomated: backup.isAutomated, type: backup.type, projectID: backup.projectID)
     // A location that does not name the ID is the row's own: no point sharing it.
     if case .whole = common.location {
-      self.common = Shared(common)
+      self.common = Shared(common, keys: keys)
     } else {
-      self.common = Self.commons.intern(common)
+      self.common = Self.commons.intern(common, keys: keys)
     }
   }
 
@@ -236,7 +248,7 @@ struct CompactSnapshot: Sendable, Equatable {
   private var storedSize: Int
   var common: Shared<Common>
 
-  init(_ snapshot: Snapshot) {
+  init(_ snapshot: Snapshot, keys: SharedKeys) {
     name = snapshot.name
     description = snapshot.description
     created = StoredDate(snapshot.created)
@@ -247,7 +259,9 @@ struct CompactSnapshot: Sendable, Equatable {
       status: snapshot.status, volumeID: snapshot.volumeID, projectID: snapshot.projectID,
       metadata: snapshot.metadata)
     // Metadata is the snapshot's own more often than not.
-    self.common = common.metadata.isEmpty ? Self.commons.intern(common) : Shared(common)
+    self.common =
+      common.metadata.isEmpty
+      ? Self.commons.intern(common, keys: keys) : Shared(common, keys: keys)
   }
 
   var size: Int? { storedSize == .min ? nil : storedSize }
