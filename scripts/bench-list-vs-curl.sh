@@ -16,6 +16,7 @@
 # Usage: scripts/bench-list-vs-curl.sh
 #   RACKWATCH_BIN=path   use this binary instead of building (release, .build-release)
 #   SNAPSHOTS=20000  RUNS=7  CURL_MICROVERSION=3.71
+#   BUILD_FLAGS=--static-swift-stdlib SCRATCH=.build-static   a statically linked runtime
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -33,8 +34,10 @@ trap cleanup EXIT INT TERM
 if [[ -n "${RACKWATCH_BIN:-}" ]]; then
   BIN=$RACKWATCH_BIN
 else
-  swift build -c release --scratch-path "$SCRATCH" --product rackwatch >&2
-  BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/rackwatch
+  # shellcheck disable=SC2086
+  swift build -c release ${BUILD_FLAGS:-} --scratch-path "$SCRATCH" --product rackwatch >&2
+  # shellcheck disable=SC2086
+  BIN=$(swift build -c release ${BUILD_FLAGS:-} --scratch-path "$SCRATCH" --show-bin-path)/rackwatch
 fi
 BIN=$(realpath "$BIN")
 export HOME="$WORK" XDG_CONFIG_HOME="$WORK/.config"
