@@ -11,6 +11,20 @@ extension CloudSession {
       decode: ListPageDecoder.snapshots)
   }
 
+  /// Snapshots (detail) page by page as `snapshotPages`, each page written into a sink made
+  /// by `make` as it is read (issue 17: `list --format json` turns the page's bytes into
+  /// text without making a `Snapshot` of each). One sink per page with snapshots; paging,
+  /// status handling, retries, bounds and errors as `snapshotPages`.
+  public func snapshotPages<Sink: SnapshotPageSink>(
+    region: String, into make: @escaping @Sendable () -> Sink
+  ) -> AsyncThrowingStream<Sink, any Error> {
+    let limit = configuration.pageSize
+    return pageStream(
+      .blockStorage, region: region, operation: "Listing snapshots",
+      firstURL: { $0.url + "/snapshots/detail?limit=\(limit)" },
+      read: { try ListPageDecoder.snapshots($0, into: make) })
+  }
+
   /// Every snapshot in the region (detail, all pages).
   public func listSnapshots(region: String) async throws -> [Snapshot] {
     try await collect(snapshotPages(region: region), operation: "Listing snapshots")

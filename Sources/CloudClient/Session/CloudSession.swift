@@ -167,6 +167,21 @@ public final class CloudSession: CloudService {
     firstURL: @escaping @Sendable (ServiceEndpoint) -> String,
     decode: @escaping @Sendable (Data) throws -> ListPage<Item>
   ) -> AsyncThrowingStream<[Item], any Error> {
+    pageStream(
+      kind, region: region, operation: operation, firstURL: firstURL,
+      read: { body in
+        let page = try decode(body)
+        return PageRead(page, content: page.items)
+      })
+  }
+
+  /// `pageStream` yielding what `read` makes of each page that has items (the items, or a
+  /// sink they were written into), with the same paging, bounds and errors.
+  func pageStream<Content: Sendable>(
+    _ kind: ServiceKind, region: String, operation: String,
+    firstURL: @escaping @Sendable (ServiceEndpoint) -> String,
+    read: @escaping @Sendable (Data) throws -> PageRead<Content>
+  ) -> AsyncThrowingStream<Content, any Error> {
     let report = ListReport.current
     let (maxPages, maxItems) = (max(1, configuration.maxPages), max(1, configuration.maxItems))
     return AsyncThrowingStream { continuation in
@@ -197,20 +212,19 @@ public final class CloudSession: CloudService {
               early = guess
               pending = await startGET(guess, service: service, kind: kind, operation: operation)
             }
-            let page: ListPage<Item>
+            let page: PageRead<Content>
             do {
-              page = try decode(response.body)
+              page = try read(response.body)
             } catch {
               throw transport.errors.malformed(response, operation: operation)
             }
-            report?.add(page)
-            let items = page.items
-            itemCount += items.count
+            report?.record(unreadable: page.unreadable, nullList: page.nullList)
+            itemCount += page.count
             var next = page.next.map { PageLinks.follow($0, from: current) }
             if next == current { next = nil }  // a link to itself ends the list
             // An empty page ends the list (a full last page links to an empty one), unless
             // everything on it was unreadable.
-            if items.isEmpty && page.unreadable == 0 { next = nil }
+            if page.count == 0 && page.unreadable == 0 { next = nil }
             if let link = next {
               if seen.contains(link) {
                 throw CloudError(
@@ -244,7 +258,7 @@ public final class CloudSession: CloudService {
                 pending = await startGET(next, service: service, kind: kind, operation: operation)
               }
             }
-            if !items.isEmpty { continuation.yield(items) }
+            if page.count > 0 { continuation.yield(page.content) }
             url = next
           }
           continuation.finish()

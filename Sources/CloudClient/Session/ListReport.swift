@@ -15,10 +15,6 @@ public final class ListReport: @unchecked Sendable {
 
   public init() {}
 
-  func add<Item>(_ page: ListPage<Item>) {
-    record(unreadable: page.unreadable, nullList: page.nullList)
-  }
-
   /// Adds what one page could not read (the session calls this; so may a fake service).
   public func record(unreadable count: Int, nullList: Bool = false) {
     guard count > 0 || nullList else { return }

@@ -194,7 +194,7 @@ struct JSONReader {
 
   /// The string from `position` (after the opening quote) to its closing quote, escapes
   /// decoded.
-  private mutating func unescape() throws -> [UInt8] {
+  mutating func unescape() throws -> [UInt8] {
     var out: [UInt8] = []
     while position < bytes.count {
       let byte = bytes[position]

@@ -18,6 +18,32 @@ public struct ListPage<Item: Sendable>: Sendable {
   }
 }
 
+/// One page as a list's producer reads it: what it hands on (`content`: the items, or a
+/// sink they were written into) and what paging needs to know of it.
+struct PageRead<Content: Sendable>: Sendable {
+  var content: Content
+  /// Items read.
+  var count: Int
+  var next: String?
+  var unreadable: Int
+  var nullList: Bool
+
+  init(content: Content, count: Int, next: String?, unreadable: Int, nullList: Bool) {
+    self.content = content
+    self.count = count
+    self.next = next
+    self.unreadable = unreadable
+    self.nullList = nullList
+  }
+
+  /// `page` with its counts, holding `content`.
+  init<Item>(_ page: ListPage<Item>, content: Content) {
+    self.init(
+      content: content, count: page.items.count, next: page.next, unreadable: page.unreadable,
+      nullList: page.nullList)
+  }
+}
+
 /// Decodes snapshot and backup list pages: the hot path of every refresh.
 ///
 /// A byte-level reader handles the shapes real servers send (several times faster than
@@ -29,6 +55,31 @@ public enum ListPageDecoder {
     let body = WireText.repairingUTF8(body)
     if let page = fastSnapshots(body) { return page }
     return try snapshotsWithJSONDecoder(body)
+  }
+
+  /// A snapshot page handed to a sink as it is read (issue 17), for `snapshotPages(into:)`:
+  /// snapshots in the usual shape as bytes, every other one as the `Snapshot` `snapshots`
+  /// makes of it, in page order. A page the fast reader gives up on is decoded as
+  /// `snapshots` decodes it, into a new sink.
+  static func snapshots<Sink: SnapshotPageSink>(_ body: Data, into make: () -> Sink) throws
+    -> PageRead<Sink>
+  {
+    let body = WireText.repairingUTF8(body)
+    var sink = make()
+    let shape = body.withUnsafeBytes { raw in
+      readPage(raw.bindMemory(to: UInt8.self), itemsKey: "snapshots") { reader in
+        try snapshot(&reader, into: &sink)
+      }
+    }
+    if let shape {
+      return PageRead(
+        content: sink, count: shape.count, next: shape.next, unreadable: shape.unreadable,
+        nullList: shape.nullList)
+    }
+    let page = try snapshotsWithJSONDecoder(body)
+    sink = make()
+    for snapshot in page.items { sink.add(snapshot) }
+    return PageRead(page, content: sink)
   }
 
   /// `{"backups": [...], "links": [...]}` (Trove, Rackspace Cloud Databases).
@@ -67,48 +118,71 @@ public enum ListPageDecoder {
 
   // MARK: - Pages
 
-  /// The page, or nil to give up. The next link is looked for under `links`, then
-  /// `snapshots_links`, then `volumes_links`, whatever the list (as `PageLinks.next`).
+  /// The page, or nil to give up (see `readPage`).
   private static func read<Item: Sendable>(
     _ body: Data, itemsKey: StaticString, item: (inout JSONReader) throws -> Item?
   ) -> ListPage<Item>? {
-    body.withUnsafeBytes { raw -> ListPage<Item>? in
-      var reader = JSONReader(raw.bindMemory(to: UInt8.self))
-      var items: [Item]?
-      var unreadable = 0
-      var nullList = false
-      var next: [String??] = [nil, nil, nil]
-      do {
-        try reader.object { reader, key in
-          if key == itemsKey {
-            guard items == nil, !nullList else { throw JSONReader.Unexpected() }
-            if try reader.null() {
-              nullList = true
-              return
-            }
-            var list: [Item] = []
-            list.reserveCapacity(1000)
-            try reader.array { reader in
-              if let read = try item(&reader) { list.append(read) } else { unreadable += 1 }
-            }
-            items = list
-          } else if let which = LinkList.all.firstIndex(where: { key == $0.wire }) {
-            guard next[which] == nil else { throw JSONReader.Unexpected() }
-            next[which] = .some(try links(&reader))
-          } else {
-            try reader.skip()
-          }
-        }
-        try reader.end()
-      } catch {
-        return nil
+    var list: [Item] = []
+    list.reserveCapacity(1000)
+    let shape = body.withUnsafeBytes { raw in
+      readPage(raw.bindMemory(to: UInt8.self), itemsKey: itemsKey) { reader in
+        guard let read = try item(&reader) else { return false }
+        list.append(read)
+        return true
       }
-      if nullList { items = [] }
-      guard let items else { return nil }
-      return ListPage(
-        items: items, next: next.lazy.compactMap { $0 ?? nil }.first, unreadable: unreadable,
-        nullList: nullList)
     }
+    guard let shape else { return nil }
+    return ListPage(
+      items: list, next: shape.next, unreadable: shape.unreadable, nullList: shape.nullList)
+  }
+
+  /// What a page holds besides its items.
+  struct PageShape {
+    /// Items read (not those left out).
+    var count = 0
+    var unreadable = 0
+    var nullList = false
+    var next: String?
+  }
+
+  /// Walks a page, calling `item` for each element of the `itemsKey` list (true when it read
+  /// an item, false when it left it out as unreadable); nil to give up. The next link is
+  /// looked for under `links`, then `snapshots_links`, then `volumes_links`, whatever the
+  /// list (as `PageLinks.next`).
+  private static func readPage(
+    _ bytes: UnsafeBufferPointer<UInt8>, itemsKey: StaticString,
+    item: (inout JSONReader) throws -> Bool
+  ) -> PageShape? {
+    var reader = JSONReader(bytes)
+    var shape = PageShape()
+    var sawItems = false
+    var next: [String??] = [nil, nil, nil]
+    do {
+      try reader.object { reader, key in
+        if key == itemsKey {
+          guard !sawItems, !shape.nullList else { throw JSONReader.Unexpected() }
+          if try reader.null() {
+            shape.nullList = true
+            return
+          }
+          try reader.array { reader in
+            if try item(&reader) { shape.count += 1 } else { shape.unreadable += 1 }
+          }
+          sawItems = true
+        } else if let which = LinkList.all.firstIndex(where: { key == $0.wire }) {
+          guard next[which] == nil else { throw JSONReader.Unexpected() }
+          next[which] = .some(try links(&reader))
+        } else {
+          try reader.skip()
+        }
+      }
+      try reader.end()
+    } catch {
+      return nil
+    }
+    guard sawItems || shape.nullList else { return nil }
+    shape.next = next.lazy.compactMap { $0 ?? nil }.first
+    return shape
   }
 
   /// `[{"rel": "next", "href": "…"}, …]`: the href of the first `next` link.
@@ -134,6 +208,26 @@ public enum ListPageDecoder {
   /// One snapshot, read through `SnapshotField` like `SnapshotWire`; nil without an `id`.
   private static func snapshot(_ reader: inout JSONReader) throws -> Snapshot? {
     try reader.resource(SnapshotFields.self)
+  }
+
+  /// One snapshot into `sink`: as bytes when it has the usual shape, else read through
+  /// `SnapshotFields` again from its start (exactly as `snapshot`); false without an `id`.
+  private static func snapshot<Sink: SnapshotPageSink>(
+    _ reader: inout JSONReader, into sink: inout Sink
+  ) throws -> Bool {
+    let start = reader.position
+    var fields = SnapshotByteFields()
+    let read: Void? = try? reader.fields(SnapshotField.self) { reader, field in
+      try fields.read(field, &reader)
+    }
+    if read != nil, let plain = fields.plain {
+      sink.add(plain)
+      return true
+    }
+    reader.position = start
+    guard let snapshot = try snapshot(&reader) else { return false }
+    sink.add(snapshot)
+    return true
   }
 
   /// One backup, read through `BackupField` like `BackupWire`; nil without an `id`.
@@ -187,8 +281,30 @@ extension JSONReader {
     }
   }
 
-  /// `lenientPercent`: the same values as `lenientDouble` for the shapes read here.
-  mutating func lenientPercent() throws -> Double? { try lenientDouble() }
+  /// `lenientPercent`: the same values as `lenientDouble` for the shapes read here. A whole
+  /// percentage in a string (`"100%"`, the usual value) is read without making the string.
+  mutating func lenientPercent() throws -> Double? {
+    guard try peek() == UInt8(ascii: "\"") else { return try lenientDouble() }
+    return try stringBody { raw in
+      Self.wholePercent(raw)
+        ?? KeyedDecodingContainer<WireKey>.number(in: WireText.string(raw))
+    }
+  }
+
+  /// Up to 15 digits and an optional `%`: the number `KeyedDecodingContainer.number(in:)`
+  /// reads from that text (a whole number is exact as a `Double`); nil for any other text.
+  static func wholePercent(_ raw: UnsafeBufferPointer<UInt8>) -> Double? {
+    var end = raw.count
+    if end > 0, raw[end - 1] == UInt8(ascii: "%") { end -= 1 }
+    guard end > 0, end <= 15 else { return nil }
+    var value = 0
+    for i in 0..<end {
+      let digit = raw[i] &- UInt8(ascii: "0")
+      guard digit < 10 else { return nil }
+      value = value * 10 + Int(digit)
+    }
+    return Double(value)
+  }
 
   /// `lenientInt`: an integer, or a string holding a number (cut to its whole part).
   mutating func lenientInt() throws -> Int? {
@@ -231,7 +347,10 @@ extension JSONReader {
   mutating func integer() throws -> Int? {
     let (text, isInteger) = try number()
     guard isInteger, text.count <= 16 else { return nil }
-    return Int(String(decoding: text, as: UTF8.self))
+    // The JSON grammar was checked: an optional minus, then digits (no leading zeros).
+    var value = 0
+    for byte in text where byte != UInt8(ascii: "-") { value = value * 10 + Int(byte &- 0x30) }
+    return text.first == UInt8(ascii: "-") ? -value : value
   }
 
   /// `datastore{type,version,version_id}`; nil without a type, as `DatastoreWire`.

@@ -8,7 +8,7 @@ extension ListCommand {
   /// page is in. Nothing is printed until the list is complete: a failure midway still
   /// prints nothing and exits as before. The text comes back in chunks of about 1 MB, to be
   /// written out in order. `keep` nil keeps every item (no filter): snapshots are then
-  /// written without building records (`SnapshotJSON`).
+  /// written without building records or `Snapshot` values (`SnapshotJSONPage`).
   static func json(
     _ kind: ListedKind, region: String, from session: CloudSession,
     keep: ((Record) -> Bool)?
@@ -30,11 +30,9 @@ extension ListCommand {
         ResourceRecords.backup($0, region: region)
       }
     case .snapshots where keep == nil && SnapshotJSON.matchesDescriptor:
-      for try await page in session.snapshotPages(region: region) {
-        for snapshot in page {
-          array.object { SnapshotJSON.write(snapshot, region: region, into: &$0) }
-        }
-      }
+      // Each page is written as it is read, mostly straight from its bytes.
+      let pages = session.snapshotPages(region: region) { SnapshotJSONPage(region: region) }
+      for try await page in pages { array.append(objects: page.text.bytes, count: page.count) }
     case .snapshots:
       try await add(session.snapshotPages(region: region)) {
         ResourceRecords.snapshot($0, region: region)

@@ -121,6 +121,17 @@ struct JSONArrayText {
     out.raw("}")
   }
 
+  /// `count` objects already written as text, each as `,\n  {…}` (`SnapshotJSONPage`), kept
+  /// as a buffer of their own.
+  mutating func append(objects text: [UInt8], count objects: Int) {
+    guard objects > 0 else { return }
+    var text = text
+    if count == 0 { text[0] = UInt8(ascii: "[") }
+    if out.count > 0 { full.append(out.take()) }
+    full.append(text)
+    count += objects
+  }
+
   /// The whole array: `[]` when nothing was appended.
   mutating func finish() -> [UInt8] {
     finishChunks().flatMap { $0 }
@@ -208,43 +219,47 @@ struct JSONText {
   }
 
   mutating func string(_ text: String) {
-    bytes.append(UInt8(ascii: "\""))
     var text = text
-    text.withUTF8 { utf8 in
-      var start = 0
-      var i = 0
-      let count = utf8.count
-      while i < count {
-        let byte = utf8[i]
-        if byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
-          i += 1
-          continue
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-        var length = 1
-        switch byte {
-        case UInt8(ascii: "\""): raw("\\\"")
-        case UInt8(ascii: "\\"): raw("\\\\")
-        case UInt8(ascii: "\n"): raw("\\n")
-        case UInt8(ascii: "\r"): raw("\\r")
-        case UInt8(ascii: "\t"): raw("\\t")
-        case ..<0x80: escape(UInt32(byte))  // other C0 controls and DEL
-        default:
-          // A valid scalar (Swift strings are valid UTF-8): its length from the lead byte.
-          length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
-          var value = UInt32(byte) & (byte >= 0xF0 ? 0x07 : (byte >= 0xE0 ? 0x0F : 0x1F))
-          for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
-          if let scalar = Unicode.Scalar(value), TerminalSafe.isUnsafe(scalar) {
-            escape(value)
-          } else {
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<(i + length)]))
-          }
-        }
-        i += length
-        start = i
+    text.withUTF8 { string(utf8: $0) }
+  }
+
+  /// A string from its UTF-8 bytes, which must be valid UTF-8 (a `String`'s, or a page's
+  /// `WireBytes`), written as `string` writes the `String`.
+  mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+    bytes.append(UInt8(ascii: "\""))
+    var start = 0
+    var i = 0
+    let count = utf8.count
+    while i < count {
+      let byte = utf8[i]
+      if byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
+        i += 1
+        continue
       }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<count]))
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+      var length = 1
+      switch byte {
+      case UInt8(ascii: "\""): raw("\\\"")
+      case UInt8(ascii: "\\"): raw("\\\\")
+      case UInt8(ascii: "\n"): raw("\\n")
+      case UInt8(ascii: "\r"): raw("\\r")
+      case UInt8(ascii: "\t"): raw("\\t")
+      case ..<0x80: escape(UInt32(byte))  // other C0 controls and DEL
+      default:
+        // A valid scalar (Swift strings are valid UTF-8): its length from the lead byte.
+        length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
+        var value = UInt32(byte) & (byte >= 0xF0 ? 0x07 : (byte >= 0xE0 ? 0x0F : 0x1F))
+        for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+        if let scalar = Unicode.Scalar(value), TerminalSafe.isUnsafe(scalar) {
+          escape(value)
+        } else {
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<(i + length)]))
+        }
+      }
+      i += length
+      start = i
     }
+    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<count]))
     bytes.append(UInt8(ascii: "\""))
   }
 

@@ -21,16 +21,29 @@ enum SnapshotJSON {
 
   /// The object's members, as `JSONArrayText.append` writes the snapshot's record.
   static func write(_ s: Snapshot, region: String, into out: inout JSONText) {
+    write(SnapshotValueSource(snapshot: s), region: region, into: &out)
+  }
+
+  /// The same members from a page's bytes (`snapshotPages(into:)`): the same bytes as the
+  /// `Snapshot` it stands for (`s.value`).
+  static func write(_ s: SnapshotBytes, region: String, into out: inout JSONText) {
+    write(SnapshotByteSource(snapshot: s), region: region, into: &out)
+  }
+
+  /// The members, in the descriptor's order, from either source.
+  private static func write(
+    _ s: some SnapshotJSONSource, region: String, into out: inout JSONText
+  ) {
     out.raw("\"id\": ")
-    out.string(s.id)
+    s.text(.id, into: &out)
     out.raw(", \"name\": ")
-    out.string(s.name)
+    s.text(.name, into: &out)
     out.raw(", \"status\": ")
-    out.string(s.status.wire)
+    s.text(.status, into: &out)
     out.raw(", \"region\": ")
     out.string(region)
     out.raw(", \"volume_id\": ")
-    out.string(s.volumeID)
+    s.text(.volumeID, into: &out)
     out.raw(", \"size_gb\": ")
     if let size = s.size {
       if size >= 0 { out.digits(size) } else { out.value(.integer(size)) }
@@ -44,7 +57,7 @@ enum SnapshotJSON {
     out.raw(", \"updated\": ")
     date(s.updated, into: &out)
     out.raw(", \"description\": ")
-    if let description = s.description { out.string(description) } else { out.raw("null") }
+    s.text(.description, into: &out)
     out.raw(", \"metadata\": ")
     if s.metadata.isEmpty {
       out.raw("{}")
@@ -86,4 +99,65 @@ enum SnapshotJSON {
     out.digits(p.second, width: 2)
     out.raw("Z\"")
   }
+}
+
+/// The text members of a snapshot object.
+enum SnapshotTextField {
+  case id, name, status, volumeID, description
+}
+
+/// What `SnapshotJSON` writes a snapshot from.
+protocol SnapshotJSONSource {
+  /// Writes a text member's value: a JSON string, or `null` for a description there is none of.
+  func text(_ field: SnapshotTextField, into out: inout JSONText)
+  var size: Int? { get }
+  var progress: Double? { get }
+  var created: Date? { get }
+  var updated: Date? { get }
+  var metadata: [String: String] { get }
+}
+
+/// A decoded `Snapshot`.
+struct SnapshotValueSource: SnapshotJSONSource {
+  let snapshot: Snapshot
+
+  func text(_ field: SnapshotTextField, into out: inout JSONText) {
+    switch field {
+    case .id: out.string(snapshot.id)
+    case .name: out.string(snapshot.name)
+    case .status: out.string(snapshot.status.wire)
+    case .volumeID: out.string(snapshot.volumeID)
+    case .description:
+      if let description = snapshot.description { out.string(description) } else { out.raw("null") }
+    }
+  }
+  var size: Int? { snapshot.size }
+  var progress: Double? { snapshot.progress }
+  var created: Date? { snapshot.created }
+  var updated: Date? { snapshot.updated }
+  var metadata: [String: String] { snapshot.metadata }
+}
+
+/// A snapshot still as a page's bytes.
+struct SnapshotByteSource: SnapshotJSONSource {
+  let snapshot: SnapshotBytes
+
+  func text(_ field: SnapshotTextField, into out: inout JSONText) {
+    let bytes: WireBytes
+    switch field {
+    case .id: bytes = snapshot.id
+    case .name: bytes = snapshot.name
+    case .status: bytes = snapshot.status
+    case .volumeID: bytes = snapshot.volumeID
+    case .description:
+      guard let description = snapshot.description else { return out.raw("null") }
+      bytes = description
+    }
+    bytes.withUTF8 { out.string(utf8: $0) }
+  }
+  var size: Int? { snapshot.size }
+  var progress: Double? { snapshot.progress }
+  var created: Date? { snapshot.created }
+  var updated: Date? { snapshot.updated }
+  var metadata: [String: String] { snapshot.metadata }
 }
