@@ -209,7 +209,7 @@ extension Reducer {
     }
     return finishList(
       &state, kind, region: region, version: keepVersion ? update.version : nil, events: events,
-      listChanged: listChanged)
+      listChanged: listChanged, changes: update)
   }
 
   /// Merges the next `mergeStep` changed rows of a large difference; the last step also
@@ -240,13 +240,15 @@ extension Reducer {
     if more { return [.continueMerge(kind, region: region)] }
     guard let finished else { return [] }
     return finishList(
-      &state, kind, region: region, version: finished.update.version, events: finished.events)
+      &state, kind, region: region, version: finished.update.version, events: finished.events,
+      changes: finished.update)
   }
 
   /// After a list is merged: the list's status, the next refresh, and the messages.
+  /// `changes`: the result merged (a difference tells the motion pass which rows changed).
   private static func finishList(
     _ state: inout BrowserState, _ kind: PaneKind, region: String, version: ListVersion?,
-    events: [RowEvent], listChanged: Bool = true
+    events: [RowEvent], listChanged: Bool = true, changes: ListUpdate? = nil
   ) -> [Effect] {
     let current = state.now
     let policy = state.refresh
@@ -276,7 +278,8 @@ extension Reducer {
     }
     if kind == .instances || kind == .volumes { refreshPickers(&state) }
     effects += recordList(
-      &state, kind, region: region, firstLoad: firstLoad, listChanged: listChanged)
+      &state, kind, region: region, firstLoad: firstLoad, listChanged: listChanged,
+      changes: changes)
     return effects
   }
 
