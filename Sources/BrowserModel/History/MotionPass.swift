@@ -1,6 +1,15 @@
 import CloudClient
 import Foundation
 
+/// A list difference as merged: which rows it changed, and where the merge found or put each
+/// (so the motion pass does not look them up again).
+struct MergedDifference: Sendable {
+  var update: ListUpdate
+  /// Per changed row of `update`, its position in the pane's rows when it was merged: checked
+  /// before use (rows can move between the steps of a merge).
+  var positions: [Int32]
+}
+
 /// One motion pass over the rows in motion of a list (`Reducer.updateMotion`): what each row's
 /// ETA and stall check read, looked up once per pass.
 struct MotionPass {

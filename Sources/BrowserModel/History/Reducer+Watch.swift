@@ -42,7 +42,7 @@ extension Reducer {
   /// notifies, refreshes ETAs and stalls, and on a list's first load adds to the digest.
   static func recordList(
     _ state: inout BrowserState, _ kind: PaneKind, region: String, firstLoad: Bool,
-    listChanged: Bool = true, changes: ListUpdate? = nil
+    listChanged: Bool = true, changes: MergedDifference? = nil
   ) -> [Effect] {
     guard kind == .backups || kind == .snapshots else {
       state.withPane(kind) { _ = $0.takeRecorded() }
