@@ -199,7 +199,9 @@ extension Reducer {
     let kind = pass.kind
     var indices: [Int] = []
     indices.reserveCapacity(changed.count + removed.count)
-    motion.reserveCapacity(motion.count + changed.count)
+    // Jobs starting at once: grown once, not doubling its way there (a table of jobs finishing
+    // at once is not grown at all).
+    if motion.count < changed.count { motion.reserveCapacity(changed.count) }
     func locate(_ id: RowID) {
       if let index = pane.position(of: id) {
         indices.append(index)
