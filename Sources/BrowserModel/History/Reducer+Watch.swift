@@ -42,7 +42,7 @@ extension Reducer {
   /// notifies, refreshes ETAs and stalls, and on a list's first load adds to the digest.
   static func recordList(
     _ state: inout BrowserState, _ kind: PaneKind, region: String, firstLoad: Bool,
-    listChanged: Bool = true
+    listChanged: Bool = true, changes: MergedDifference? = nil
   ) -> [Effect] {
     guard kind == .backups || kind == .snapshots else {
       state.withPane(kind) { _ = $0.takeRecorded() }
@@ -65,7 +65,8 @@ extension Reducer {
       effects.append(.recordHistory(events))
       effects += notifications(&state, for: events)
     }
-    effects += updateMotion(&state, kind, region: region, listChanged: listChanged)
+    effects += updateMotion(
+      &state, kind, region: region, listChanged: listChanged, changes: changes)
     return effects
   }
 
@@ -74,6 +75,8 @@ extension Reducer {
   static func notifications(_ state: inout BrowserState, for events: [HistoryEvent])
     -> [Effect]
   {
+    // Nothing asked for: no need to look at each of 10,000 jobs finishing at once.
+    guard !state.watch.notifyOnFinish.isEmpty || state.watch.notifyFailures else { return [] }
     var effects: [Effect] = []
     for event in events where [.completed, .failed, .gone].contains(event.change) {
       let asked = state.watch.notifyOnFinish.remove(event.row) != nil

@@ -30,6 +30,8 @@ public struct WatchState: Sendable {
   struct MotionCheck: Sendable, Hashable {
     var generation: UInt64
     var nextStall: Date
+    /// `stallAfter` at that pass (a changed setting needs a whole pass).
+    var stallAfter: TimeInterval
   }
   /// The "since you last looked" panel; `visible` false once dismissed.
   public internal(set) var digest: Digest?
@@ -78,6 +80,9 @@ public struct WatchState: Sendable {
     var median: Double?
     /// The 95th percentile of its band when that band has enough samples for "stalled?".
     var slowP95: Double?
+    /// When it would first be called stalled if nothing about it changes (nil when stalled
+    /// already, or when nothing would): the list's `MotionCheck.nextStall` is the earliest.
+    var stallAt: Date?
 
     /// "stalled?", "eta 4m", or nil (no estimate, or overdue without being stalled).
     public func note(now: Date) -> String? {
@@ -89,8 +94,14 @@ public struct WatchState: Sendable {
 
   /// Adds events of this session, keeping at most `maxEvents`.
   mutating func append(_ new: [HistoryEvent]) {
+    // Dropped before appending: a refresh that records 10,000 events copies only those kept.
+    guard new.count < maxEvents else {
+      events = Array(new.suffix(maxEvents))
+      return
+    }
+    let overflow = events.count + new.count - maxEvents
+    if overflow > 0 { events.removeFirst(overflow) }
     events += new
-    if events.count > maxEvents { events.removeFirst(events.count - maxEvents) }
   }
 }
 

@@ -67,19 +67,24 @@ extension PaneState {
 
   /// Applies part of the difference from the list the pane holds: the changed rows in
   /// `range` and, with the last of them, the IDs no longer listed. The work is proportional
-  /// to the changes, not to the rows.
-  mutating func apply(_ update: ListUpdate, rows range: Range<Int>, region: String, now: Date)
-    -> [RowEvent]
-  {
+  /// to the changes, not to the rows. `positions`: where each changed row in `range` was
+  /// found or put, appended in order.
+  mutating func apply(
+    _ update: ListUpdate, rows range: Range<Int>, region: String, now: Date,
+    positions: inout [Int32]
+  ) -> [RowEvent] {
     guard case .delta(_, let changed, let removed) = update.change else { return [] }
     var batch = MergeBatch(now: now, column: sort.column, kind: kind)
     var added: [Row] = []
     var matches: [(row: Int, fresh: Int)] = []
     matches.reserveCapacity(range.count)
+    positions.reserveCapacity(changed.count)
     for k in range {
       if let index = position(of: changed[k].id) {
         matches.append((row: index, fresh: k))
+        positions.append(Int32(index))
       } else {
+        positions.append(Int32(rows.count + added.count))  // appended below, in this order
         var row = changed[k]
         row.change = RowChange(.added, at: now)
         added.append(row)
@@ -105,6 +110,8 @@ extension PaneState {
     var next: Int
     var events: [RowEvent]
     var now: Date
+    /// Where each changed row merged so far was found or put (`MergedDifference`).
+    var positions: [Int32] = []
   }
 
   /// What one merge changed, collected row by row and applied to the orders at the end.

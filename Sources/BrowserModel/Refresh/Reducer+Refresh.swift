@@ -173,6 +173,7 @@ extension Reducer {
     guard state.watchedRegions.contains(region) else { return [] }  // region switched away
     let current = state.now
     var events: [RowEvent] = []
+    var positions: [Int32] = []
     var stale = false
     var stepped = false
     let step = state.refresh.mergeStep
@@ -197,7 +198,8 @@ extension Reducer {
           pane.lists[region] = list
           stepped = true
         } else {
-          events = pane.apply(update, rows: changed.indices, region: region, now: current)
+          events = pane.apply(
+            update, rows: changed.indices, region: region, now: current, positions: &positions)
         }
       }
     }
@@ -209,7 +211,7 @@ extension Reducer {
     }
     return finishList(
       &state, kind, region: region, version: keepVersion ? update.version : nil, events: events,
-      listChanged: listChanged)
+      listChanged: listChanged, changes: MergedDifference(update: update, positions: positions))
   }
 
   /// Merges the next `mergeStep` changed rows of a large difference; the last step also
@@ -227,7 +229,8 @@ extension Reducer {
       else { return }
       let end = min(changed.count, pending.next + step)
       pending.events += pane.apply(
-        pending.update, rows: pending.next..<end, region: region, now: pending.now)
+        pending.update, rows: pending.next..<end, region: region, now: pending.now,
+        positions: &pending.positions)
       pending.next = end
       if end == changed.count {
         pane.merging[region] = nil
@@ -240,13 +243,15 @@ extension Reducer {
     if more { return [.continueMerge(kind, region: region)] }
     guard let finished else { return [] }
     return finishList(
-      &state, kind, region: region, version: finished.update.version, events: finished.events)
+      &state, kind, region: region, version: finished.update.version, events: finished.events,
+      changes: MergedDifference(update: finished.update, positions: finished.positions))
   }
 
   /// After a list is merged: the list's status, the next refresh, and the messages.
+  /// `changes`: the result merged (a difference tells the motion pass which rows changed).
   private static func finishList(
     _ state: inout BrowserState, _ kind: PaneKind, region: String, version: ListVersion?,
-    events: [RowEvent], listChanged: Bool = true
+    events: [RowEvent], listChanged: Bool = true, changes: MergedDifference? = nil
   ) -> [Effect] {
     let current = state.now
     let policy = state.refresh
@@ -276,7 +281,8 @@ extension Reducer {
     }
     if kind == .instances || kind == .volumes { refreshPickers(&state) }
     effects += recordList(
-      &state, kind, region: region, firstLoad: firstLoad, listChanged: listChanged)
+      &state, kind, region: region, firstLoad: firstLoad, listChanged: listChanged,
+      changes: changes)
     return effects
   }
 
