@@ -76,7 +76,7 @@ struct MotionPass {
     stalledBefore = entry.stalled
     if entry.estimatedAt != book.generation {
       let estimate = self.estimate(row)
-      entry.created = row.pointee.resource.historyCreated
+      entry.created = row.pointee.stored.historyCreated
       entry.median = estimate.median
       entry.slowP95 = estimate.slowP95
       entry.estimatedAt = book.generation
@@ -142,19 +142,21 @@ struct MotionPass {
   /// most specific band.
   private mutating func estimate(_ row: UnsafePointer<Row>) -> (median: Double?, slowP95: Double?) {
     let key: BandKey
-    switch row.pointee.resource {
+    // The stored value, not `resource`: this runs for every row in motion.
+    switch row.pointee.stored {
     case .backup(let backup):
+      let common = backup.common.value
       var volumeSize: Int?
-      if let instance = backup.instanceID,
+      if let instance = common.instanceID,
         let index = instances.position(of: RowID(region: row.pointee.region, id: instance)),
         case .instance(let found) = instances.rows[index].resource
       {
         volumeSize = found.volumeSize
       }
-      key = BandKey(store: backup.datastore?.type, size: volumeSize, snapshot: false)
+      key = BandKey(store: common.datastore?.type, size: volumeSize, snapshot: false)
     case .snapshot(let snapshot):
       key = BandKey(store: nil, size: snapshot.size, snapshot: true)
-    case .instance, .volume:
+    case .whole:
       key = BandKey(store: nil, size: nil, snapshot: false)
     }
     if let known = estimates[key] { return known }

@@ -18,8 +18,8 @@ extension Reducer {
       let row = pane.rows[index]
       guard row.region == region else { continue }
       listed.insert(row.id.id)
-      let created = row.resource.historyCreated
-      var ended = row.resource.historyUpdated ?? created
+      let created = row.stored.historyCreated
+      var ended = row.stored.historyUpdated ?? created
       // Running when rackwatch last looked, settled now: it ended while away, whatever the
       // timestamps say (a Cinder v1 snapshot has no `updated`).
       if !row.resourceInMotion, lastChange[row.id.id] == .started,

@@ -44,8 +44,8 @@ extension Reducer {
     let instances = state.pane(.instances)
     for (index, seen) in samples {
       let row = pane.rows[index]
-      guard !book.learned.contains(row.id), let created = row.resource.historyCreated,
-        let end = row.resource.historyUpdated ?? seen
+      guard !book.learned.contains(row.id), let created = row.stored.historyCreated,
+        let end = row.stored.historyUpdated ?? seen
       else { continue }
       book.learn(
         row.id, band: band(row, instances: instances), seconds: end.timeIntervalSince(created))
