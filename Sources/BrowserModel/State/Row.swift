@@ -104,14 +104,14 @@ public struct Row: Sendable, Identifiable {
   public var name: String { stored.name }
 
   /// The lower-cased status.
-  var statusKey: String { stored.keys.statusKey }
+  var statusKey: String { stored.statusKey }
 
   /// The descriptor's search words, lower-cased and joined by U+0001: what a filter word is
   /// looked for in, besides the name, the status and the ID.
-  var wordsKey: String { stored.keys.wordsKey }
+  var wordsKey: String { stored.wordsKey }
 
   /// Text sort key `slot`, lower-cased.
-  func text(_ slot: Int) -> String { stored.keys.texts[slot] }
+  func text(_ slot: Int) -> String { stored.text(slot) }
 
   /// Replaces the resource (already sanitised) and recomputes the keys read from it.
   mutating func setResource(_ resource: Resource) {

@@ -34,6 +34,33 @@ enum StoredResource: Sendable, Equatable {
     }
   }
 
+  // One key at a time: reading `keys` whole copies five strings, and a filter keystroke reads
+  // the status and the words of 100,000 rows.
+
+  var statusKey: String {
+    switch self {
+    case .backup(let value): value.common.keys.statusKey
+    case .snapshot(let value): value.common.keys.statusKey
+    case .whole(let box): box.keys.statusKey
+    }
+  }
+
+  var wordsKey: String {
+    switch self {
+    case .backup(let value): value.common.keys.wordsKey
+    case .snapshot(let value): value.common.keys.wordsKey
+    case .whole(let box): box.keys.wordsKey
+    }
+  }
+
+  func text(_ slot: Int) -> String {
+    switch self {
+    case .backup(let value): value.common.keys.texts[slot]
+    case .snapshot(let value): value.common.keys.texts[slot]
+    case .whole(let box): box.keys.texts[slot]
+    }
+  }
+
   /// The resource as it was stored, with the ID the row holds.
   func resource(id: String) -> Resource {
     switch self {
