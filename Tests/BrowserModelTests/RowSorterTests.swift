@@ -85,6 +85,29 @@ struct RowSorterTests {
     }
   }
 
+  @Test(
+    "the in-place comparison that places changed rows agrees with the reference on every column",
+    arguments: [PaneKind.backups, .snapshots])
+  func inPlaceLessMatchesReference(kind: PaneKind) async {
+    await propertyCheck(count: 40, input: Gen.int(in: 0...999).array(of: 0...60)) { values in
+      let rows = rows(kind, values: values)
+      rows.withUnsafeBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return }
+        for column in kind.columns {
+          let slots = RowSorter.Slots(column)
+          for a in rows.indices {
+            for b in rows.indices {
+              #expect(
+                RowSorter.less(base + a, base + b, slots)
+                  == RowSorter.less(rows, a, b, column: column),
+                "column \(column), rows \(a) \(b)")
+            }
+          }
+        }
+      }
+    }
+  }
+
   @Test("a kept tie order survives appends and removals")
   func tieOrderKept() {
     var state = Fixtures.loaded(

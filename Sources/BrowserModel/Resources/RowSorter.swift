@@ -144,6 +144,56 @@ enum RowSorter {
     return tieLess(rows[a].id, rows[b].id)
   }
 
+  /// `less` read in place: no row copied, no key built. What places a few thousand changed
+  /// rows by binary search, where `less` (a copy of each row and a key array per call) cost
+  /// ~1.5 µs a comparison and made placing 2,000 rows slower than sorting 100,000.
+  static func less(_ a: UnsafePointer<Row>, _ b: UnsafePointer<Row>, _ slots: Slots) -> Bool {
+    let (slotA, slotB) = (slots[a.pointee.kind], slots[b.pointee.kind])
+    let c: Int
+    switch (number(a, slotA), number(b, slotB)) {
+    case (.some(let x), .some(let y)): c = compare(.number(x), .number(y))
+    case (.some, nil): c = -1
+    case (nil, .some): c = 1
+    case (nil, nil):
+      c = withTextKey(a, slotA) { x in
+        withTextKey(b, slotB) { y in
+          x.lexicographicallyPrecedes(y) ? -1 : (x.elementsEqual(y) ? 0 : 1)
+        }
+      }
+    }
+    if c != 0 { return c < 0 }
+    return tieLess(a.pointee.id, b.pointee.id)
+  }
+
+  /// Calls `body` with the bytes `appendText` would append, without collecting them.
+  private static func withTextKey<Result>(
+    _ row: UnsafePointer<Row>, _ slot: SortSlot?, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+  ) -> Result {
+    func bytes(_ string: String) -> Result {
+      if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
+      return Array(string.utf8).withUnsafeBufferPointer(body)
+    }
+    func lowered(_ utf8: UnsafeBufferPointer<UInt8>) -> Result {
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { buffer in
+        for index in utf8.indices {
+          let byte = utf8[index]
+          buffer[index] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+        }
+        return body(UnsafeBufferPointer(buffer))
+      }
+    }
+    switch slot {
+    case .name: return bytes(row.pointee.nameKey)
+    case .status: return bytes(row.pointee.statusKey)
+    case .text(let index): return bytes(row.pointee.text(index))
+    case .id: return row.pointee.id.key.withUTF8 { lowered($0) }
+    case .region:
+      var region = row.pointee.id.region
+      return region.withUTF8 { lowered($0) }
+    case .number, nil: return body(UnsafeBufferPointer(start: nil, count: 0))
+    }
+  }
+
   /// True when two values of one row sort alike by `column` (so a refresh need not move it).
   static func sameKey(_ a: UnsafePointer<Row>, _ b: UnsafePointer<Row>, slot: SortSlot?) -> Bool {
     switch slot {
