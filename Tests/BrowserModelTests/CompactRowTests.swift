@@ -11,15 +11,9 @@ import Testing
 struct CompactRowTests {
   /// A small deterministic generator, so each property input is one seed.
   struct Mix {
-    var state: UInt64
-    init(_ seed: Int) { state = UInt64(bitPattern: Int64(seed)) &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
+    var random: SplitMix
+    init(_ seed: Int) { random = SplitMix(state: UInt64(bitPattern: Int64(seed))) }
+    mutating func next() -> UInt64 { random.next() }
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     mutating func pick<T>(_ list: [T]) -> T { list[below(list.count)] }
     mutating func maybe<T>(_ value: T) -> T? { below(3) == 0 ? nil : value }

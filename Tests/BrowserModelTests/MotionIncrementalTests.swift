@@ -9,18 +9,6 @@ import Testing
 /// finishing, failing, stalling and disappearing.
 @Suite("Motion: changed rows only")
 struct MotionIncrementalTests {
-  /// A small seeded generator (SplitMix64): the same history on every run.
-  struct Seeded: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// One state fed through its own differ, as the app gets lists.
   struct Fed {
     var state: BrowserState
@@ -61,7 +49,7 @@ struct MotionIncrementalTests {
     "after a difference, updating the changed rows equals the whole pass",
     arguments: [(seed: UInt64(1), mergeStep: 2_000), (2, 3), (3, 1), (4, 7)])
   func incrementalEqualsWhole(seed: UInt64, mergeStep: Int) {
-    var random = Seeded(state: seed)
+    var random = SplitMix(state: seed)
     var backups: [Backup] = (0..<40).map { i in
       var b = Fixtures.backup("b\(i)", status: .completed, created: -20_000 + Double(i) * 10)
       b.updated = b.created!.addingTimeInterval(Double.random(in: 60...600, using: &random))
