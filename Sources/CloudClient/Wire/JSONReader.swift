@@ -172,6 +172,22 @@ struct JSONReader {
   /// Reads a string and hands its decoded UTF-8 bytes to `body` (no String made when the
   /// caller only parses them, like dates).
   mutating func stringBody<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) throws -> T {
+    switch try stringText() {
+    case .inPlace(let raw): return try body(raw)
+    case .decoded(var decoded):
+      return try decoded.withUnsafeMutableBufferPointer { try body(UnsafeBufferPointer($0)) }
+    }
+  }
+
+  /// A string's text: the page's own bytes when it has no escapes (most), else decoded.
+  enum StringText {
+    case inPlace(UnsafeBufferPointer<UInt8>)
+    case decoded([UInt8])
+  }
+
+  /// Reads the string at `position` (its opening quote). Fails on bad escapes, raw control
+  /// characters and a missing closing quote.
+  mutating func stringText() throws -> StringText {
     position += 1  // opening quote
     let start = position
     while position < bytes.count {
@@ -179,12 +195,11 @@ struct JSONReader {
       if byte == UInt8(ascii: "\"") {
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<position])
         position += 1
-        return try body(raw)
+        return .inPlace(raw)
       }
       if byte == UInt8(ascii: "\\") {
         position = start
-        var decoded = try unescape()
-        return try decoded.withUnsafeMutableBufferPointer { try body(UnsafeBufferPointer($0)) }
+        return .decoded(try unescape())
       }
       if byte < 0x20 { throw Unexpected() }
       position += 1

@@ -140,23 +140,10 @@ extension JSONReader {
   mutating func textBytes() throws -> WireBytes? {
     switch try peek() {
     case UInt8(ascii: "\""):
-      position += 1
-      let start = position
-      while position < bytes.count {
-        let byte = bytes[position]
-        if byte == UInt8(ascii: "\"") {
-          let span = UnsafeBufferPointer(rebasing: bytes[start..<position])
-          position += 1
-          return WireBytes(span: span)
-        }
-        if byte == UInt8(ascii: "\\") {
-          position = start
-          return WireBytes(owned: try unescape())
-        }
-        if byte < 0x20 { throw Unexpected() }
-        position += 1
+      switch try stringText() {
+      case .inPlace(let span): return WireBytes(span: span)
+      case .decoded(let owned): return WireBytes(owned: owned)
       }
-      throw Unexpected()
     case UInt8(ascii: "n"):
       _ = try null()
       return nil
