@@ -40,12 +40,7 @@ struct FastRefreshOverHTTPTests {
     config.speed = 0  // the clock moves only when the test says
     config.deleteDuration = 3600
     let sim = try await SimulatorServer.start(config)
-    let session = CloudSession(
-      configuration: ClientConfiguration(
-        identityURL: sim.identityV3URL,
-        auth: .keystonePassword(
-          username: config.username, password: config.password, userDomain: .name(config.domain),
-          projectName: config.tenantName, projectID: nil, projectDomain: .name(config.domain))))
+    let session = CloudSession.signingIn(to: sim, config)
     let now: @Sendable () -> Date = { Date(timeIntervalSince1970: sim.now) }
     let runner = EffectRunner(service: session, now: now, wholeListInterval: 1e9)
     var fast = BrowserState(

@@ -22,12 +22,7 @@ struct ListJSONFromBytesTests {
     config.speed = 0  // the clock moves only when the test says: both lists see one state
     config.deleteDuration = 3600
     let sim = try await SimulatorServer.start(config)
-    let session = CloudSession(
-      configuration: ClientConfiguration(
-        identityURL: sim.identityV3URL,
-        auth: .keystonePassword(
-          username: config.username, password: config.password, userDomain: .name(config.domain),
-          projectName: config.tenantName, projectID: nil, projectDomain: .name(config.domain))))
+    let session = CloudSession.signingIn(to: sim, config)
     do {
       let listed = try await session.listSnapshots(region: "DFW")
       // Metadata on a few, hostile text included: written from the page's bytes too.
@@ -91,12 +86,7 @@ struct ListJSONFromBytesTests {
     config.snapshotsPerRegion = 0
     config.inMotion = 0
     let sim = try await SimulatorServer.start(config)
-    let session = CloudSession(
-      configuration: ClientConfiguration(
-        identityURL: sim.identityV3URL,
-        auth: .keystonePassword(
-          username: config.username, password: config.password, userDomain: .name(config.domain),
-          projectName: config.tenantName, projectID: nil, projectDomain: .name(config.domain))))
+    let session = CloudSession.signingIn(to: sim, config)
     let direct = try? await ListCommand.json(.snapshots, region: "DFW", from: session, keep: nil)
     try? await session.shutdown()
     await sim.shutdown()

@@ -1,3 +1,4 @@
+import CloudClient
 import CloudSimulator
 import Foundation
 
@@ -40,5 +41,18 @@ enum SimulatorHTTP {
       throw URLError(.badServerResponse)
     }
     return id
+  }
+}
+
+extension CloudSession {
+  /// rackwatch's own client for a simulator started with `config`, signing in through its
+  /// Keystone v3 endpoint with the configured user.
+  static func signingIn(to sim: SimulatorServer, _ config: SimulatorConfiguration) -> CloudSession {
+    CloudSession(
+      configuration: ClientConfiguration(
+        identityURL: sim.identityV3URL,
+        auth: .keystonePassword(
+          username: config.username, password: config.password, userDomain: .name(config.domain),
+          projectName: config.tenantName, projectID: nil, projectDomain: .name(config.domain))))
   }
 }
