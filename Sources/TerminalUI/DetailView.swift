@@ -68,8 +68,8 @@ enum DetailView {
     let context = CellContext(state, spinner: spinner)
     let status = row.statusCell(context)
     var list = [
-      Field(label: "Name", value: row.resource.name),
-      Field(label: "ID", value: row.resource.id),
+      Field(label: "Name", value: row.name),
+      Field(label: "ID", value: row.id.id),
       Field(label: "Status", value: status.text, role: ColumnText.role(status.role) ?? .text),
       Field(label: "Region", value: row.region),
     ]

@@ -149,7 +149,7 @@ public enum Renderer {
   ) {
     guard area.height >= 3, area.width >= 10 else { return }
     let title =
-      row.map { "Detail · " + ($0.resource.name.isEmpty ? $0.resource.id : $0.resource.name) }
+      row.map { "Detail · " + ($0.name.isEmpty ? $0.id.id : $0.name) }
       ?? "Detail"
     let inner = Box.draw(
       area, in: &frame, border: Style(state.detailOpen ? .borderFocus : .border),
